@@ -1,0 +1,9 @@
+"""The core app's configuration."""
+
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    name = "core"
+    verbose_name = "Spiritual G-Code"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,1 @@
+"""Astronomy for Spiritual G-Code: pure Python on pyswisseph, no Django imports."""

@@ -1,0 +1,85 @@
+"""Database models of Spiritual G-Code."""
+
+from django.contrib.auth.models import AbstractUser
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+from core.validators import validate_not_in_future, validate_timezone_name
+
+
+class Tone(models.TextChoices):
+    INSPIRING = "inspiring", "Inspiring"
+    PRACTICAL = "practical", "Practical"
+    POETIC = "poetic", "Poetic"
+    TECHNICAL = "technical", "Technical"
+
+
+class HouseSystem(models.TextChoices):
+    PLACIDUS = "P", "Placidus"
+    WHOLE_SIGN = "W", "Whole Sign"
+    EQUAL = "E", "Equal"
+    KOCH = "K", "Koch"
+    PORPHYRY = "O", "Porphyry"
+    REGIOMONTANUS = "R", "Regiomontanus"
+    CAMPANUS = "C", "Campanus"
+
+
+class User(AbstractUser):
+    """A person with their birth data and preferences.
+
+    Birth data may be entered after registration; until then the site leads the
+    person to it. The birth time is optional: without it there are no houses or angles.
+    """
+
+    birth_date = models.DateField(null=True, blank=True, validators=[validate_not_in_future])
+    birth_time = models.TimeField(null=True, blank=True, help_text="Local clock time; leave empty if unknown.")
+    birth_time_fold = models.PositiveSmallIntegerField(
+        default=0,
+        choices=[(0, "First occurrence"), (1, "Second occurrence")],
+        help_text="Which reading of a clock time that happened twice (end of daylight saving).",
+    )
+    birth_place = models.CharField(max_length=200, blank=True)
+    birth_latitude = models.FloatField(
+        null=True, blank=True, validators=[MinValueValidator(-90.0), MaxValueValidator(90.0)]
+    )
+    birth_longitude = models.FloatField(
+        null=True, blank=True, validators=[MinValueValidator(-180.0), MaxValueValidator(180.0)]
+    )
+    birth_timezone = models.CharField(
+        max_length=64, blank=True, validators=[validate_timezone_name], help_text="IANA zone, e.g. Europe/London."
+    )
+    house_system = models.CharField(max_length=1, choices=HouseSystem.choices, default=HouseSystem.PLACIDUS)
+    tone = models.CharField(max_length=16, choices=Tone.choices, default=Tone.INSPIRING)
+    daily_gcode_enabled = models.BooleanField(default=True, help_text="Compute my G-Code every morning.")
+    schedule_timezone = models.CharField(
+        max_length=64,
+        default="UTC",
+        validators=[validate_timezone_name],
+        help_text="The zone whose 04:00 starts my day (where I live now).",
+    )
+
+    class Meta(AbstractUser.Meta):
+        swappable = "AUTH_USER_MODEL"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(birth_latitude__isnull=True)
+                | models.Q(birth_latitude__gte=-90.0, birth_latitude__lte=90.0),
+                name="user_birth_latitude_in_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(birth_longitude__isnull=True)
+                | models.Q(birth_longitude__gte=-180.0, birth_longitude__lte=180.0),
+                name="user_birth_longitude_in_range",
+            ),
+            models.CheckConstraint(condition=models.Q(birth_time_fold__in=[0, 1]), name="user_birth_time_fold_0_or_1"),
+        ]
+
+    @property
+    def has_birth_data(self) -> bool:
+        """True once date, coordinates and timezone are all known."""
+        return (
+            self.birth_date is not None
+            and self.birth_latitude is not None
+            and self.birth_longitude is not None
+            and bool(self.birth_timezone)
+        )

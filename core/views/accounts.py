@@ -1,0 +1,42 @@
+"""Registration, birth data and the home page."""
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_not_required
+from django.http import HttpResponse
+from django.urls import reverse_lazy
+from django.utils.decorators import method_decorator
+from django.views.generic import CreateView, TemplateView, UpdateView
+
+from core.forms import BirthDataForm, RegistrationForm
+from core.models import User
+
+
+@method_decorator(login_not_required, name="dispatch")
+class RegisterView(CreateView):
+    form_class = RegistrationForm
+    template_name = "registration/register.html"
+    success_url = reverse_lazy("home")
+
+    def form_valid(self, form: RegistrationForm) -> HttpResponse:
+        response = super().form_valid(form)
+        login(self.request, self.object, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(self.request, f"Welcome, {self.object.username}.")
+        return response
+
+
+class HomeView(TemplateView):
+    template_name = "core/home.html"
+
+
+class BirthDataView(UpdateView):
+    form_class = BirthDataForm
+    template_name = "core/birth_data.html"
+    success_url = reverse_lazy("home")
+
+    def get_object(self, queryset=None) -> User:
+        return self.request.user
+
+    def form_valid(self, form: BirthDataForm) -> HttpResponse:
+        messages.success(self.request, "Your birth data and preferences are saved.")
+        return super().form_valid(form)

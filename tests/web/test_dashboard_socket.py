@@ -1,0 +1,126 @@
+"""The dashboard WebSocket through Channels' communicator."""
+
+import asyncio
+import json
+
+import pytest
+from channels.layers import get_channel_layer
+from channels.testing import WebsocketCommunicator
+from django.conf import settings
+from django.test import Client
+
+from core.consumers import CLOSE_UNAUTHENTICATED, user_group
+from gcode_site.asgi import application
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+ORIGIN = (b"origin", b"http://localhost")
+
+
+def session_cookie_for(user) -> tuple[bytes, bytes]:
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    return (b"cookie", f"{settings.SESSION_COOKIE_NAME}={cookie}".encode())
+
+
+def communicator(*headers: tuple[bytes, bytes]) -> WebsocketCommunicator:
+    return WebsocketCommunicator(application, "/ws/dashboard/", headers=list(headers))
+
+
+def test_an_anonymous_socket_is_refused():
+    async def scenario():
+        connected, code = await communicator(ORIGIN).connect()
+        return connected, code
+
+    connected, code = asyncio.run(scenario())
+    assert not connected
+    assert code == CLOSE_UNAUTHENTICATED
+
+
+def test_a_foreign_origin_is_refused(owner):
+    cookie = session_cookie_for(owner)
+
+    async def scenario():
+        connected, _ = await communicator((b"origin", b"http://evil.example"), cookie).connect()
+        return connected
+
+    assert asyncio.run(scenario()) is False
+
+
+def test_a_logged_in_person_connects_and_gets_a_pong(owner):
+    cookie = session_cookie_for(owner)
+
+    async def scenario():
+        ws = communicator(ORIGIN, cookie)
+        connected, _ = await ws.connect()
+        await ws.send_to(text_data=json.dumps({"type": "ping"}))
+        reply = await ws.receive_json_from(timeout=2)
+        await ws.disconnect()
+        return connected, reply
+
+    connected, reply = asyncio.run(scenario())
+    assert connected
+    assert reply == {"type": "pong"}
+
+
+@pytest.mark.parametrize(
+    ("message", "detail"),
+    [
+        ("not json{", "Malformed JSON."),
+        (json.dumps([1, 2]), "Unknown message type"),
+        (json.dumps({"type": "rm -rf"}), "Unknown message type"),
+        ("x" * 5000, "Message too large."),
+    ],
+)
+def test_malformed_messages_get_an_error_event_and_the_socket_stays_open(owner, message, detail):
+    cookie = session_cookie_for(owner)
+
+    async def scenario():
+        ws = communicator(ORIGIN, cookie)
+        await ws.connect()
+        await ws.send_to(text_data=message)
+        error = await ws.receive_json_from(timeout=2)
+        await ws.send_to(text_data=json.dumps({"type": "ping"}))
+        pong = await ws.receive_json_from(timeout=2)
+        await ws.disconnect()
+        return error, pong
+
+    error, pong = asyncio.run(scenario())
+    assert error["type"] == "error"
+    assert error["detail"].startswith(detail)
+    assert pong == {"type": "pong"}
+
+
+def test_binary_frames_get_an_error_event(owner):
+    cookie = session_cookie_for(owner)
+
+    async def scenario():
+        ws = communicator(ORIGIN, cookie)
+        await ws.connect()
+        await ws.send_to(bytes_data=b"\x00\x01")
+        error = await ws.receive_json_from(timeout=2)
+        await ws.disconnect()
+        return error
+
+    assert asyncio.run(scenario())["type"] == "error"
+
+
+def test_events_reach_only_their_owner(owner, stranger):
+    owner_cookie, stranger_cookie = session_cookie_for(owner), session_cookie_for(stranger)
+
+    async def scenario():
+        mine, theirs = communicator(ORIGIN, owner_cookie), communicator(ORIGIN, stranger_cookie)
+        await mine.connect()
+        await theirs.connect()
+        payload = {"type": "gcode.updated", "score": 64}
+        await get_channel_layer().group_send(user_group(owner.pk), {"type": "dashboard.event", "payload": payload})
+        received = await mine.receive_json_from(timeout=2)
+        stranger_got_nothing = await theirs.receive_nothing(timeout=0.3)
+        await mine.disconnect()
+        await theirs.disconnect()
+        return received, stranger_got_nothing
+
+    received, stranger_got_nothing = asyncio.run(scenario())
+    assert received == {"type": "gcode.updated", "score": 64}
+    assert stranger_got_nothing
