@@ -7,3 +7,10 @@ class CoreConfig(AppConfig):
     name = "core"
     verbose_name = "Spiritual G-Code"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from django.conf import settings
+
+        from core.astro import ephemeris
+
+        ephemeris.configure(settings.SE_EPHE_PATH)

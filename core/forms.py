@@ -3,7 +3,9 @@
 from django import forms
 from django.contrib.auth.forms import UserCreationForm
 
-from core.astro.places import PlaceError, timezone_at
+from core.astro.ephemeris import EphemerisError, check_year
+from core.astro.local_time import AmbiguousLocalTime, LocalTimeError, to_universal_time
+from core.astro.places import PlaceError, find_place, timezone_at
 from core.models import User
 
 BIRTH_FIELDS = (
@@ -16,28 +18,75 @@ BIRTH_FIELDS = (
 )
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME_WIDGET = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+PLACE_WIDGET = forms.TextInput(
+    attrs={"list": "place-suggestions", "autocomplete": "off", "data-place-search": "/places/search"}
+)
+WIDGETS = {"birth_date": DATE_WIDGET, "birth_time": TIME_WIDGET, "birth_place": PLACE_WIDGET}
+PLACE_HELP = "A town or city, e.g. “Springfield, Illinois” or “London, United Kingdom”; or give coordinates."
 
 
 class BirthDataCleaningMixin:
-    """Birth data is all-or-nothing: a date needs a place; coordinates give the timezone."""
+    """Birth data is all-or-nothing; a place name gives coordinates, coordinates give the timezone,
+    and the local time must have existed exactly once."""
 
     def clean(self) -> dict:
         cleaned = super().clean()  # type: ignore[misc]
-        given = [name for name in BIRTH_FIELDS if cleaned.get(name) not in (None, "")]
-        if not given or self.errors:
+        if self.errors or not any(cleaned.get(name) not in (None, "") for name in BIRTH_FIELDS):
             return cleaned
+        self.fill_coordinates_from_place(cleaned)
+        self.require_date_and_coordinates(cleaned)
+        coordinates_edited = self.changed("birth_latitude", "birth_longitude") and not self.changed("birth_timezone")
+        if not self.errors and (not cleaned.get("birth_timezone") or coordinates_edited):
+            self.fill_timezone(cleaned)
+        if not self.errors:
+            self.check_local_time(cleaned)
+        return cleaned
+
+    def fill_coordinates_from_place(self, cleaned: dict) -> None:
+        place_name = cleaned.get("birth_place", "").strip()
+        no_coordinates = cleaned.get("birth_latitude") is None and cleaned.get("birth_longitude") is None
+        place_edited = self.changed("birth_place") and not self.changed("birth_latitude", "birth_longitude")
+        if not place_name or not (no_coordinates or place_edited):
+            return
+        try:
+            place = find_place(place_name)
+        except PlaceError as exc:
+            self.add_error("birth_place", str(exc))
+            return
+        cleaned.update(birth_place=place.label, birth_latitude=place.latitude, birth_longitude=place.longitude)
+        if not cleaned.get("birth_timezone") or not self.changed("birth_timezone"):
+            cleaned["birth_timezone"] = place.timezone
+
+    def changed(self, *names: str) -> bool:
+        """True when any of `names` was edited (always true on a blank form such as registration)."""
+        return bool(set(self.changed_data) & set(names))  # type: ignore[attr-defined]
+
+    def require_date_and_coordinates(self, cleaned: dict) -> None:
         if cleaned.get("birth_date") is None:
             self.add_error("birth_date", "Enter your birth date, or leave all birth fields empty for now.")
         for name in ("birth_latitude", "birth_longitude"):
-            if cleaned.get(name) is None:
-                self.add_error(name, "Enter the birth place's coordinates.")
-        if self.errors or cleaned.get("birth_timezone"):
-            return cleaned
+            if cleaned.get(name) is None and "birth_place" not in self.errors:
+                self.add_error(name, "Enter the birth place's coordinates, or a place name.")
+
+    def fill_timezone(self, cleaned: dict) -> None:
         try:
             cleaned["birth_timezone"] = timezone_at(cleaned["birth_latitude"], cleaned["birth_longitude"])
         except PlaceError as exc:
             self.add_error(None, str(exc))
-        return cleaned
+
+    def check_local_time(self, cleaned: dict) -> None:
+        try:
+            check_year(cleaned["birth_date"].year)
+            to_universal_time(
+                cleaned["birth_date"], cleaned.get("birth_time"), cleaned["birth_timezone"],
+                cleaned.get("birth_time_fold"),
+            )  # fmt: skip
+        except EphemerisError as exc:
+            self.add_error("birth_date", str(exc))
+        except AmbiguousLocalTime as exc:
+            self.add_error("birth_time_fold", str(exc))
+        except LocalTimeError as exc:
+            self.add_error("birth_time", str(exc))
 
 
 class RegistrationForm(BirthDataCleaningMixin, UserCreationForm):
@@ -45,8 +94,9 @@ class RegistrationForm(BirthDataCleaningMixin, UserCreationForm):
 
     class Meta(UserCreationForm.Meta):
         model = User
-        fields = ("username", "email", *BIRTH_FIELDS)
-        widgets = {"birth_date": DATE_WIDGET, "birth_time": TIME_WIDGET}
+        fields = ("username", "email", *BIRTH_FIELDS, "birth_time_fold")
+        widgets = WIDGETS
+        help_texts = {"birth_place": PLACE_HELP}
 
 
 class BirthDataForm(BirthDataCleaningMixin, forms.ModelForm):
@@ -62,4 +112,5 @@ class BirthDataForm(BirthDataCleaningMixin, forms.ModelForm):
             "daily_gcode_enabled",
             "schedule_timezone",
         )
-        widgets = {"birth_date": DATE_WIDGET, "birth_time": TIME_WIDGET}
+        widgets = WIDGETS
+        help_texts = {"birth_place": PLACE_HELP}

@@ -34,7 +34,8 @@ class User(AbstractUser):
     birth_date = models.DateField(null=True, blank=True, validators=[validate_not_in_future])
     birth_time = models.TimeField(null=True, blank=True, help_text="Local clock time; leave empty if unknown.")
     birth_time_fold = models.PositiveSmallIntegerField(
-        default=0,
+        null=True,
+        blank=True,
         choices=[(0, "First occurrence"), (1, "Second occurrence")],
         help_text="Which reading of a clock time that happened twice (end of daylight saving).",
     )
@@ -71,7 +72,10 @@ class User(AbstractUser):
                 | models.Q(birth_longitude__gte=-180.0, birth_longitude__lte=180.0),
                 name="user_birth_longitude_in_range",
             ),
-            models.CheckConstraint(condition=models.Q(birth_time_fold__in=[0, 1]), name="user_birth_time_fold_0_or_1"),
+            models.CheckConstraint(
+                condition=models.Q(birth_time_fold__isnull=True) | models.Q(birth_time_fold__in=[0, 1]),
+                name="user_birth_time_fold_0_or_1",
+            ),
         ]
 
     @property
@@ -83,3 +87,27 @@ class User(AbstractUser):
             and self.birth_longitude is not None
             and bool(self.birth_timezone)
         )
+
+    def birth_fingerprint(self) -> str:
+        """Everything a natal chart depends on, so a stored chart knows when it is stale."""
+        return "|".join(
+            str(v)
+            for v in (
+                self.birth_date, self.birth_time, self.birth_time_fold, self.birth_latitude,
+                self.birth_longitude, self.birth_timezone, self.house_system,
+            )
+        )  # fmt: skip
+
+
+class NatalChart(models.Model):
+    """A person's computed natal chart, recomputed when their birth data or house system change."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="natal_chart")
+    fingerprint = models.CharField(max_length=300)
+    computed_at = models.DateTimeField(auto_now=True)
+    ut = models.DateTimeField()
+    data = models.JSONField()
+    svg = models.TextField()
+
+    def __str__(self) -> str:
+        return f"Natal chart of {self.user}"

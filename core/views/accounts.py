@@ -4,12 +4,14 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpResponse
+from django.shortcuts import redirect
 from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
 from django.views.generic import CreateView, TemplateView, UpdateView
 
 from core.forms import BirthDataForm, RegistrationForm
 from core.models import User
+from core.services.charts import recompute_natal_chart
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -20,6 +22,8 @@ class RegisterView(CreateView):
 
     def form_valid(self, form: RegistrationForm) -> HttpResponse:
         response = super().form_valid(form)
+        if self.object.has_birth_data:
+            recompute_natal_chart(self.object)
         login(self.request, self.object, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(self.request, f"Welcome, {self.object.username}.")
         return response
@@ -38,5 +42,10 @@ class BirthDataView(UpdateView):
         return self.request.user
 
     def form_valid(self, form: BirthDataForm) -> HttpResponse:
-        messages.success(self.request, "Your birth data and preferences are saved.")
-        return super().form_valid(form)
+        response = super().form_valid(form)
+        if self.object.has_birth_data:
+            recompute_natal_chart(self.object)
+            messages.success(self.request, "Your birth data is saved and your chart recomputed.")
+            return redirect("chart")
+        messages.success(self.request, "Your preferences are saved.")
+        return response

@@ -1,0 +1,76 @@
+"""House cusps and angles, with a stated fallback where a system is undefined (polar latitudes)."""
+
+from dataclasses import dataclass
+
+import swisseph as swe
+
+from core.astro.zodiac import normalize
+
+HOUSE_SYSTEMS: dict[str, str] = {
+    "P": "Placidus",
+    "W": "Whole Sign",
+    "E": "Equal",
+    "K": "Koch",
+    "O": "Porphyry",
+    "R": "Regiomontanus",
+    "C": "Campanus",
+}
+FALLBACK_SYSTEM = "O"  # Porphyry is defined wherever the Ascendant is
+
+
+class HouseSystemError(ValueError):
+    """An unknown house system code."""
+
+
+@dataclass(frozen=True)
+class Houses:
+    """Twelve cusps (cusps[0] is the 1st house), the angles and which system produced them."""
+
+    system: str
+    requested: str
+    cusps: tuple[float, ...]
+    ascendant: float
+    midheaven: float
+    note: str = ""
+
+    @property
+    def system_name(self) -> str:
+        return HOUSE_SYSTEMS[self.system]
+
+    @property
+    def fell_back(self) -> bool:
+        return self.system != self.requested
+
+
+def angles(jd_ut: float, latitude: float, longitude: float) -> tuple[float, float]:
+    """Ascendant and MC, from the Equal system (defined at every latitude)."""
+    _, ascmc = swe.houses_ex(jd_ut, latitude, longitude, b"E")
+    return ascmc[0], ascmc[1]
+
+
+def compute_houses(jd_ut: float, latitude: float, longitude: float, system: str = "P") -> Houses:
+    """Cusps in `system`, or in Porphyry with a note where `system` fails at this latitude."""
+    if system not in HOUSE_SYSTEMS:
+        raise HouseSystemError(f"Unknown house system “{system}”; choose one of {', '.join(HOUSE_SYSTEMS)}.")
+    ascendant, midheaven = angles(jd_ut, latitude, longitude)
+    try:
+        cusps, _ = swe.houses_ex(jd_ut, latitude, longitude, system.encode())
+        return Houses(system, system, tuple(cusps[:12]), ascendant, midheaven)
+    except swe.Error:
+        cusps, _ = swe.houses_ex(jd_ut, latitude, longitude, FALLBACK_SYSTEM.encode())
+    note = (
+        f"{HOUSE_SYSTEMS[system]} houses are undefined at latitude {latitude:.2f}° at this moment "
+        f"(some degrees of the zodiac never rise); {HOUSE_SYSTEMS[FALLBACK_SYSTEM]} houses are used instead."
+    )
+    return Houses(FALLBACK_SYSTEM, system, tuple(cusps[:12]), ascendant, midheaven, note)
+
+
+def house_of(longitude: float, cusps: tuple[float, ...]) -> int:
+    """The house (1–12) whose arc from its cusp to the next contains `longitude`."""
+    lon = normalize(longitude)
+    for index in range(12):
+        start, end = cusps[index], cusps[(index + 1) % 12]
+        span = normalize(end - start)
+        if normalize(lon - start) < span:
+            return index + 1
+    return 12  # only reachable through rounding at a cusp

@@ -1,0 +1,108 @@
+"""Local civil time to Universal Time, with the offset in force on that date in that zone.
+
+A clock time inside a daylight-saving gap never happened and is refused with both possible
+readings; a clock time inside a fold happened twice and must be chosen.
+"""
+
+import datetime as dt
+import zoneinfo
+from dataclasses import dataclass
+
+NOON = dt.time(12, 0)
+
+
+class LocalTimeError(ValueError):
+    """A local time that cannot be turned into one instant, with a message for a person."""
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One way to read an ambiguous or impossible clock time."""
+
+    fold: int
+    utc: dt.datetime
+    offset: dt.timedelta
+
+    def describe(self) -> str:
+        return f"UTC{format_offset(self.offset)} (= {self.utc:%H:%M} UT)"
+
+
+class NonexistentLocalTime(LocalTimeError):
+    """The clock jumped over this time (a DST gap)."""
+
+    def __init__(self, local: dt.datetime, zone: str, readings: tuple[Reading, Reading]):
+        self.readings = readings
+        first, second = readings
+        super().__init__(
+            f"{local:%Y-%m-%d %H:%M} did not exist in {zone}: the clocks jumped forward. "
+            f"Read with the earlier offset it is {first.describe()}; with the later offset, {second.describe()}."
+        )
+
+
+class AmbiguousLocalTime(LocalTimeError):
+    """The clock showed this time twice (a DST fold)."""
+
+    def __init__(self, local: dt.datetime, zone: str, readings: tuple[Reading, Reading]):
+        self.readings = readings
+        first, second = readings
+        super().__init__(
+            f"{local:%Y-%m-%d %H:%M} happened twice in {zone}: first at {first.describe()}, "
+            f"then at {second.describe()}. Choose which one."
+        )
+
+
+@dataclass(frozen=True)
+class ResolvedTime:
+    """The UT instant used for a chart, and how it was obtained."""
+
+    utc: dt.datetime
+    offset: dt.timedelta
+    zone: str
+    time_known: bool
+
+
+def format_offset(offset: dt.timedelta) -> str:
+    """+05:45, -04:00, +00:00."""
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    hours, mins = divmod(abs(minutes), 60)
+    return f"{sign}{hours:02d}:{mins:02d}"
+
+
+def load_zone(name: str) -> zoneinfo.ZoneInfo:
+    if not name:
+        raise LocalTimeError("A timezone is needed.")
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
+        raise LocalTimeError(f"“{name}” is not a known IANA timezone.") from exc
+
+
+def both_readings(local: dt.datetime, zone: zoneinfo.ZoneInfo) -> tuple[Reading, Reading]:
+    readings = []
+    for fold in (0, 1):
+        aware = local.replace(tzinfo=zone, fold=fold)
+        readings.append(Reading(fold, aware.astimezone(dt.UTC), aware.utcoffset() or dt.timedelta(0)))
+    return readings[0], readings[1]
+
+
+def is_nonexistent(local: dt.datetime, zone: zoneinfo.ZoneInfo) -> bool:
+    """True when the wall time does not survive a round trip through UTC."""
+    aware = local.replace(tzinfo=zone)
+    return aware.astimezone(dt.UTC).astimezone(zone).replace(tzinfo=None) != local
+
+
+def to_universal_time(
+    date: dt.date, time: dt.time | None, zone_name: str, fold: int | None = None
+) -> ResolvedTime:
+    """UT of a local birth moment; unknown time means local noon. `fold` picks a reading of a fold."""
+    zone = load_zone(zone_name)
+    local = dt.datetime.combine(date, time or NOON)
+    first, second = both_readings(local, zone)
+    if first.offset != second.offset:
+        if is_nonexistent(local, zone):
+            raise NonexistentLocalTime(local, zone_name, (first, second))
+        if fold is None:
+            raise AmbiguousLocalTime(local, zone_name, (first, second))
+    chosen = second if fold == 1 else first
+    return ResolvedTime(chosen.utc, chosen.offset, zone_name, time is not None)

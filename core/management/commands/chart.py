@@ -1,0 +1,97 @@
+"""Print a natal chart for any birth moment and place, for people and for scripts (--json).
+
+It needs no account and touches no database: the same engine as the chart page.
+"""
+
+import argparse
+import datetime as dt
+import json
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from core.astro.chart import ChartRequest, compute_natal_chart
+from core.astro.chart_json import chart_as_dict
+from core.astro.ephemeris import EphemerisError, check_year
+from core.astro.houses import HOUSE_SYSTEMS, HouseSystemError
+from core.astro.local_time import LocalTimeError, to_universal_time
+from core.astro.places import PlaceError, check_coordinates, find_place, timezone_at
+
+SYSTEM_BY_NAME = {name.lower().replace(" ", "-"): code for code, name in HOUSE_SYSTEMS.items()}
+
+
+def parse_date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{value}” is not a date in the form YYYY-MM-DD.") from None
+
+
+def parse_time(value: str) -> dt.time:
+    try:
+        return dt.datetime.strptime(value, "%H:%M").time()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{value}” is not a time in the form HH:MM.") from None
+
+
+def house_code(value: str) -> str:
+    code = value if value in HOUSE_SYSTEMS else SYSTEM_BY_NAME.get(value.lower())
+    if code is None:
+        raise argparse.ArgumentTypeError(f"Unknown house system “{value}”; use one of {', '.join(SYSTEM_BY_NAME)}.")
+    return code
+
+
+class Command(BaseCommand):
+    help = "Compute and print a natal chart."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--date", required=True, type=parse_date, help="Birth date, YYYY-MM-DD.")
+        parser.add_argument("--time", type=parse_time, help="Local birth time, HH:MM; omit if unknown.")
+        parser.add_argument("--fold", type=int, choices=[0, 1], help="Which reading of a time that happened twice.")
+        parser.add_argument("--place", help="Place name, e.g. 'London, United Kingdom'.")
+        parser.add_argument("--lat", type=float, help="Latitude in degrees, north positive.")
+        parser.add_argument("--lon", type=float, help="Longitude in degrees, east positive.")
+        parser.add_argument("--tz", help="IANA timezone (default: from the place or coordinates).")
+        parser.add_argument("--houses", type=house_code, default="P", help="House system (default Placidus).")
+        parser.add_argument("--json", action="store_true", help="Print JSON.")
+
+    def handle(self, *args, **options) -> None:
+        try:
+            latitude, longitude, zone = self.location(options)
+            check_year(options["date"].year)
+            resolved = to_universal_time(options["date"], options["time"], zone, options["fold"])
+            request = ChartRequest(resolved.utc, latitude, longitude, resolved.time_known, options["houses"])
+            chart = compute_natal_chart(request)
+        except (PlaceError, LocalTimeError, EphemerisError, HouseSystemError) as exc:
+            raise CommandError(str(exc)) from exc
+        data = chart_as_dict(chart, resolved)
+        if options["json"]:
+            self.stdout.write(json.dumps(data, indent=2, ensure_ascii=False))
+        else:
+            self.print_table(data)
+
+    def location(self, options: dict) -> tuple[float, float, str]:
+        if options["place"] is not None:
+            if options["lat"] is not None or options["lon"] is not None:
+                raise PlaceError("Give either --place or --lat and --lon, not both.")
+            place = find_place(options["place"])
+            return place.latitude, place.longitude, options["tz"] or place.timezone
+        if options["lat"] is None or options["lon"] is None:
+            raise PlaceError("Give --place NAME, or both --lat and --lon.")
+        check_coordinates(options["lat"], options["lon"])
+        return options["lat"], options["lon"], options["tz"] or timezone_at(options["lat"], options["lon"])
+
+    def print_table(self, data: dict) -> None:
+        self.stdout.write(f"UT {data['ut']}  {data['timezone']} (UTC{data['utc_offset']})")
+        for point in data["points"]:
+            retro = " R" if point["retrograde"] else ""
+            house = f"  house {point['house']}" if point["house"] else ""
+            self.stdout.write(f"{point['name']:<10} {point['position']:<20} {point['longitude']:>11.6f}{retro}{house}")
+        if data["houses"]:
+            cusps = "  ".join(f"{i + 1}:{c:.2f}" for i, c in enumerate(data["houses"]))
+            self.stdout.write(f"Houses ({data['house_system']}): {cusps}")
+        for aspect in data["aspects"]:
+            motion = "applying" if aspect["applying"] else "separating"
+            self.stdout.write(f"{aspect['first']} {aspect['kind']} {aspect['second']} ({aspect['orb']:.2f}°, {motion})")
+        self.stdout.write(f"Dominant element: {data['dominant_element']}")
+        for note in data["notes"]:
+            self.stdout.write(f"Note: {note}")

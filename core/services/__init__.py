@@ -1,0 +1,1 @@
+"""Services: the only code that joins the database and the domain packages."""

@@ -1,0 +1,70 @@
+"""The natal chart page, its downloadable wheel, and the place search behind the birth form."""
+
+from django.contrib.auth.mixins import UserPassesTestMixin
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect
+from django.views.decorators.http import require_GET
+from django.views.generic import TemplateView, View
+
+from core.astro.places import PlaceError, search_places
+from core.services.charts import current_natal_chart
+
+MAX_QUERY_LENGTH = 100
+
+
+class BirthDataRequiredMixin(UserPassesTestMixin):
+    """Someone without birth data is led to the form rather than shown an error."""
+
+    def test_func(self) -> bool:
+        return self.request.user.has_birth_data
+
+    def handle_no_permission(self) -> HttpResponse:
+        if not self.request.user.is_authenticated:
+            return super().handle_no_permission()
+        return redirect("birth-data")
+
+
+class ChartView(BirthDataRequiredMixin, TemplateView):
+    template_name = "core/chart.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        record = current_natal_chart(self.request.user)
+        points = record.data["points"]
+        return super().get_context_data(
+            record=record, chart=record.data, aspect_grid=aspect_grid(points, record.data["aspects"]), **kwargs
+        )
+
+
+class ChartSvgView(BirthDataRequiredMixin, View):
+    def get(self, request: HttpRequest) -> HttpResponse:
+        record = current_natal_chart(request.user)
+        response = HttpResponse(record.svg, content_type="image/svg+xml; charset=utf-8")
+        if "download" in request.GET:
+            response["Content-Disposition"] = f'attachment; filename="natal-chart-{request.user.username}.svg"'
+        return response
+
+
+def aspect_grid(points: list[dict], aspects: list[dict]) -> list[dict]:
+    """Rows of the triangular aspect grid: for each point, its aspect (or None) to each earlier point."""
+    by_pair = {frozenset((a["first"], a["second"])): a for a in aspects}
+    names = [p["name"] for p in points]
+    return [
+        {"name": name, "cells": [by_pair.get(frozenset((name, other))) for other in names[:row]]}
+        for row, name in enumerate(names)
+    ]
+
+
+@require_GET
+def place_search(request: HttpRequest) -> JsonResponse:
+    """Place suggestions for the birth form: ?q=Lond → [{label, latitude, longitude, timezone}]."""
+    query = request.GET.get("q", "").strip()
+    if not query or len(query) > MAX_QUERY_LENGTH:
+        return JsonResponse({"error": f"Give a place name of 1 to {MAX_QUERY_LENGTH} characters in q."}, status=400)
+    try:
+        places = search_places(query, limit=10)
+    except PlaceError as exc:
+        return JsonResponse({"error": str(exc)}, status=400)
+    results = [
+        {"label": p.label, "latitude": p.latitude, "longitude": p.longitude, "timezone": p.timezone} for p in places
+    ]
+    return JsonResponse({"results": results})
