@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib.auth.forms import UserCreationForm
+from django.urls import reverse_lazy
 
 from core.astro.ephemeris import EphemerisError, check_year
 from core.astro.local_time import AmbiguousLocalTime, LocalTimeError, to_universal_time
@@ -19,7 +20,7 @@ BIRTH_FIELDS = (
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME_WIDGET = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 PLACE_WIDGET = forms.TextInput(
-    attrs={"list": "place-suggestions", "autocomplete": "off", "data-place-search": "/places/search"}
+    attrs={"list": "place-suggestions", "autocomplete": "off", "data-place-search": reverse_lazy("place-search")}
 )
 WIDGETS = {"birth_date": DATE_WIDGET, "birth_time": TIME_WIDGET, "birth_place": PLACE_WIDGET}
 PLACE_HELP = "A town or city, e.g. “Springfield, Illinois” or “London, United Kingdom”; or give coordinates."

@@ -92,9 +92,7 @@ def is_nonexistent(local: dt.datetime, zone: zoneinfo.ZoneInfo) -> bool:
     return aware.astimezone(dt.UTC).astimezone(zone).replace(tzinfo=None) != local
 
 
-def to_universal_time(
-    date: dt.date, time: dt.time | None, zone_name: str, fold: int | None = None
-) -> ResolvedTime:
+def to_universal_time(date: dt.date, time: dt.time | None, zone_name: str, fold: int | None = None) -> ResolvedTime:
     """UT of a local birth moment; unknown time means local noon. `fold` picks a reading of a fold."""
     zone = load_zone(zone_name)
     local = dt.datetime.combine(date, time or NOON)

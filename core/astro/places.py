@@ -48,7 +48,7 @@ class Place:
 
     @property
     def label(self) -> str:
-        """"London, England, United Kingdom": what a person reads and what search accepts back."""
+        """ "London, England, United Kingdom": what a person reads and what search accepts back."""
         return ", ".join(part for part in (self.name, self.region, self.country) if part)
 
 
@@ -66,10 +66,15 @@ def gazetteer() -> tuple[Place, ...]:
     states = {code: s["name"] for code, s in cache.get_us_states().items()}
     places = [
         Place(
-            c["name"], c["countrycode"], countries.get(c["countrycode"], c["countrycode"]),
+            c["name"],
+            c["countrycode"],
+            countries.get(c["countrycode"], c["countrycode"]),
             region_name(c["countrycode"], c.get("admin1code", ""), states),
-            float(c["latitude"]), float(c["longitude"]), c["timezone"], int(c["population"]),
-        )  # fmt: skip
+            float(c["latitude"]),
+            float(c["longitude"]),
+            c["timezone"],
+            int(c["population"]),
+        )
         for c in cache.get_cities().values()
     ]
     return tuple(sorted(places, key=lambda p: -p.population))
@@ -94,7 +99,7 @@ BRITISH_NATIONS = {"ENG": "England", "SCT": "Scotland", "WLS": "Wales", "NIR": "
 
 
 def split_query(query: str) -> tuple[str, list[str]]:
-    """"Springfield, Illinois" → ("springfield", ["illinois"])."""
+    """ "Springfield, Illinois" → ("springfield", ["illinois"])."""
     parts = [fold_text(p) for p in query.split(",")]
     return parts[0], [p for p in parts[1:] if p]
 

@@ -33,9 +33,7 @@ def positions_at(instant: dt.datetime, bodies: tuple[Body, ...] = TRANSIT_BODIES
     return {body: ephemeris.body_state(jd, body) for body in bodies}
 
 
-def transit_aspects(
-    natal: list[Point], instant: dt.datetime, policy: OrbPolicy = TRANSIT_POLICY
-) -> list[Aspect]:
+def transit_aspects(natal: list[Point], instant: dt.datetime, policy: OrbPolicy = TRANSIT_POLICY) -> list[Aspect]:
     """Transit-to-natal aspects within the transit orbs at an instant."""
     movers = [Point(b.label, s.longitude, s.speed) for b, s in positions_at(instant).items()]
     return aspects_across(movers, natal, policy)
@@ -166,9 +164,14 @@ def day_transit_events(samples: DaySamples, natal: list[Point], policy: OrbPolic
                 applying = is_applying(Point(body.label, noon.longitude, noon.speed), point, kind)
                 events.append(
                     TransitEvent(
-                        body.label, point.name, kind.name, 0.0 if exact else min(orbs),
-                        applying, to_instant(exact), noon.retrograde,
-                    )  # fmt: skip
+                        body.label,
+                        point.name,
+                        kind.name,
+                        0.0 if exact else min(orbs),
+                        applying,
+                        to_instant(exact),
+                        noon.retrograde,
+                    )
                 )
     return sorted(events, key=lambda e: (e.orb, e.transit, e.natal))
 

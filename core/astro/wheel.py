@@ -22,25 +22,38 @@ def xy(longitude: float, radius: float, reference: float) -> tuple[float, float]
 
 
 def spread(longitudes: list[float], gap: float = MIN_GLYPH_GAP) -> list[float]:
-    """Display longitudes, pushed apart so that no two glyphs are closer than `gap` degrees."""
+    """Display longitudes, pushed apart so that no two glyphs are closer than `gap` degrees.
+
+    Neighbours closer than `gap` merge into a cluster laid out evenly around its mean; the
+    circle is cut at its widest empty arc so that clusters never straddle the cut.
+    """
+    if len(longitudes) < 2:
+        return [normalize(x) for x in longitudes]
     order = sorted(range(len(longitudes)), key=lambda i: normalize(longitudes[i]))
-    shown = [normalize(longitudes[i]) for i in order]
-    for _ in range(50):
-        moved = False
-        for k in range(len(shown)):
-            nxt = (k + 1) % len(shown)
-            distance = normalize(shown[nxt] - shown[k])
-            if len(shown) > 1 and distance < gap:
-                push = (gap - distance) / 2
-                shown[k] = normalize(shown[k] - push)
-                shown[nxt] = normalize(shown[nxt] + push)
-                moved = True
-        if not moved:
-            break
+    values = [normalize(longitudes[i]) for i in order]
+    arcs = [normalize(values[(k + 1) % len(values)] - values[k]) for k in range(len(values))]
+    cut = (arcs.index(max(arcs)) + 1) % len(values)
+    order, values = order[cut:] + order[:cut], values[cut:] + values[:cut]
+    unwrapped = [v + 360.0 * (v < values[0]) for v in values]
+    clusters: list[list[float]] = []  # each: [sum of longitudes, count]
+    for value in unwrapped:
+        clusters.append([value, 1])
+        while len(clusters) > 1 and cluster_start(clusters[-2], gap) + clusters[-2][1] * gap > cluster_start(
+            clusters[-1], gap
+        ):
+            last = clusters.pop()
+            clusters[-1][0] += last[0]
+            clusters[-1][1] += last[1]
+    shown = [cluster_start(c, gap) + k * gap for c in clusters for k in range(int(c[1]))]
     result = [0.0] * len(longitudes)
-    for position, index in enumerate(order):
-        result[index] = shown[position]
+    for index, value in zip(order, shown, strict=True):
+        result[index] = normalize(value)
     return result
+
+
+def cluster_start(cluster: list[float], gap: float) -> float:
+    total, count = cluster
+    return total / count - (count - 1) * gap / 2
 
 
 def line(x1: float, y1: float, x2: float, y2: float, cls: str, extra: str = "") -> str:
@@ -79,7 +92,7 @@ def house_lines(chart: NatalChart, ref: float) -> list[str]:
         parts.append(line(*xy(lon, R_INNER, ref), *xy(lon, R_OUTER + 6, ref), "angle"))
         parts.append(
             f'<g role="img" aria-label="{name} {escape(chart.point(name).position)}"><title>{name}</title>'
-            f'{text(*xy(lon, R_OUTER + 4, ref), label, "angle-label")}</g>'
+            f"{text(*xy(lon, R_OUTER + 4, ref), label, 'angle-label')}</g>"
         )
     return parts
 
@@ -114,9 +127,11 @@ def aspect_lines(chart: NatalChart, ref: float) -> list[str]:
         parts.append(
             f'<g class="aspect aspect-{kind.name}"><title>{aspect.first} {kind.name} {aspect.second}</title>'
             + line(
-                *xy(longitudes[aspect.first], R_INNER, ref), *xy(longitudes[aspect.second], R_INNER, ref),
-                "aspect-line", f' stroke="{colour}"',
-            )  # fmt: skip
+                *xy(longitudes[aspect.first], R_INNER, ref),
+                *xy(longitudes[aspect.second], R_INNER, ref),
+                "aspect-line",
+                f' stroke="{colour}"',
+            )
             + "</g>"
         )
     return parts
@@ -146,7 +161,5 @@ def render_wheel(chart: NatalChart, title: str) -> str:
         'font-family="DejaVu Sans, sans-serif">'
         f'<title id="wheel-title">{escape(title)}</title><desc id="wheel-desc">{escape(desc)}</desc>'
         f"<style>{STYLE}</style>"
-        f'<rect x="-20" y="-20" width="{SIZE + 40}" height="{SIZE + 40}" fill="#0b0f0c"/>'
-        + "".join(body)
-        + "</svg>\n"
+        f'<rect x="-20" y="-20" width="{SIZE + 40}" height="{SIZE + 40}" fill="#0b0f0c"/>' + "".join(body) + "</svg>\n"
     )

@@ -9,9 +9,9 @@ import warnings
 import pytest
 
 from core.astro import ephemeris
-from tests.astro.conftest import as_ut1
 from core.astro.houses import compute_houses
 from core.astro.zodiac import signed_difference
+from tests.astro.conftest import as_ut1
 
 TOLERANCE_ARCSEC = 1.0
 CASES = [

@@ -85,10 +85,21 @@ def test_coordinates_out_of_range_are_refused(client, field, value):
 
 
 def test_a_birth_date_without_a_place_is_refused(client):
-    response = client.post(reverse("register"), registration(birth_latitude="", birth_longitude=""))
+    response = client.post(reverse("register"), registration(birth_place="", birth_latitude="", birth_longitude=""))
 
-    assert "Enter the birth place&#x27;s coordinates." in response.content.decode()
+    assert "Enter the birth place&#x27;s coordinates, or a place name." in response.content.decode()
     assert not User.objects.exists()
+
+
+def test_registering_with_a_place_name_finds_its_coordinates_and_computes_the_chart(client):
+    response = client.post(
+        reverse("register"), registration(birth_place="Tromso", birth_latitude="", birth_longitude=""), follow=True
+    )
+
+    user = User.objects.get(username="grace")
+    assert (user.birth_place, user.birth_timezone) == ("Tromsø, Norway", "Europe/Oslo")
+    assert user.natal_chart.data["timezone"] == "Europe/Oslo"
+    assert response.context["user"].is_authenticated
 
 
 def test_an_unknown_timezone_is_refused(client):

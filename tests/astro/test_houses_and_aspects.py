@@ -1,0 +1,137 @@
+"""House systems, the polar fallback, house placement, aspects and the element balance."""
+
+import datetime as dt
+
+import pytest
+
+from core.astro import ephemeris
+from core.astro.aspects import NATAL_ORBS, OrbPolicy, Point, aspect_between, aspects_within
+from core.astro.chart import ChartRequest, compute_natal_chart
+from core.astro.houses import HOUSE_SYSTEMS, HouseSystemError, compute_houses, house_of
+from core.astro.places import PlaceError
+from core.astro.zodiac import format_degree_minute, sign_of
+
+LONDON_1990 = ChartRequest(dt.datetime(1990, 6, 15, 13, 30, tzinfo=dt.UTC), 51.50853, -0.12574)
+TROMSO_DECEMBER = ChartRequest(dt.datetime(1990, 12, 15, 11, 0, tzinfo=dt.UTC), 69.6489, 18.95508)
+
+
+@pytest.mark.parametrize("system", list(HOUSE_SYSTEMS))
+def test_every_house_system_gives_twelve_cusps_starting_near_the_ascendant(system):
+    houses = compute_houses(ephemeris.julian_day(LONDON_1990.instant), 51.5, -0.12, system)
+
+    assert houses.system == system
+    assert len(houses.cusps) == 12
+    if system == "W":
+        assert houses.cusps[0] == pytest.approx((houses.ascendant // 30) * 30)
+    elif system in "PKORCE":
+        assert houses.cusps[0] == pytest.approx(houses.ascendant, abs=1e-6)
+
+
+def test_a_polar_birth_falls_back_to_porphyry_and_says_so():
+    chart = compute_natal_chart(TROMSO_DECEMBER)
+
+    assert chart.houses.requested == "P"
+    assert chart.houses.system == "O"
+    assert any("Placidus houses are undefined at latitude 69.65°" in note for note in chart.notes)
+    assert all(p.house in range(1, 13) for p in chart.points)
+
+
+def test_whole_sign_needs_no_fallback_at_the_pole():
+    chart = compute_natal_chart(ChartRequest(TROMSO_DECEMBER.instant, 69.6489, 18.95508, house_system="W"))
+    assert not chart.houses.fell_back
+
+
+def test_an_unknown_house_system_is_refused():
+    with pytest.raises(HouseSystemError):
+        compute_houses(2451545.0, 10, 10, "X")
+
+
+def test_latitude_91_is_refused():
+    with pytest.raises(PlaceError, match="Latitude 91"):
+        compute_natal_chart(ChartRequest(LONDON_1990.instant, 91.0, 0.0))
+
+
+def test_house_of_handles_the_wrap_at_aries():
+    cusps = tuple((330.0 + 30 * i) % 360 for i in range(12))
+    assert house_of(335.0, cusps) == 1
+    assert house_of(5.0, cusps) == 2
+    assert house_of(329.9, cusps) == 12
+
+
+def test_the_chart_lists_every_point_with_sign_house_and_motion():
+    chart = compute_natal_chart(LONDON_1990)
+
+    assert chart.names()[:10] == [
+        "Sun", "Moon", "Mercury", "Venus", "Mars", "Jupiter", "Saturn", "Uranus", "Neptune", "Pluto",
+    ]  # fmt: skip
+    assert {"True Node", "Ascendant", "Midheaven"} <= set(chart.names())
+    sun = chart.point("Sun")
+    assert sun.sign == "Gemini"
+    assert sun.position == "24°11′ Gemini"
+    assert sun.house == 9
+    assert chart.point("Saturn").retrograde
+    assert not sun.retrograde
+
+
+def test_chiron_is_left_out_with_a_note_on_the_moshier_ephemeris():
+    chart = compute_natal_chart(LONDON_1990)
+    assert "Chiron" not in chart.names()
+    assert any("Chiron is left out" in note for note in chart.notes)
+
+
+def test_an_unknown_birth_time_gives_no_houses_angles_or_moon_aspects():
+    chart = compute_natal_chart(ChartRequest(LONDON_1990.instant, 51.5, -0.12, time_known=False))
+
+    assert chart.houses is None
+    assert "Ascendant" not in chart.names()
+    assert all(p.house is None for p in chart.points)
+    assert all("Moon" not in (a.first, a.second) for a in chart.aspects)
+    assert any("time unknown" in note.lower() for note in chart.notes)
+
+
+def test_the_mean_node_can_replace_the_true_node():
+    chart = compute_natal_chart(ChartRequest(LONDON_1990.instant, 51.5, -0.12, node=ephemeris.Body.MEAN_NODE))
+    assert "Mean Node" in chart.names()
+    assert "True Node" not in chart.names()
+
+
+def test_the_balance_counts_weighted_points_and_names_the_dominant_element():
+    balance = compute_natal_chart(LONDON_1990).balance
+
+    assert sum(balance.elements.values()) == sum(balance.modalities.values())
+    assert balance.elements["air"] == max(balance.elements.values())
+    assert balance.dominant_element == "air"
+
+
+def test_an_aspect_closing_in_is_applying_and_one_opening_is_separating():
+    policy = OrbPolicy()
+    closing = aspect_between(Point("Mars", 85.0, 0.7), Point("Sun", 178.0), policy)
+    opening = aspect_between(Point("Mars", 95.0, 0.7), Point("Sun", 3.0), policy)
+
+    assert (closing.kind, closing.applying) == ("square", True)
+    assert (opening.kind, opening.applying) == ("square", False)
+    assert closing.orb == pytest.approx(3.0)
+
+
+def test_a_retrograde_planet_applies_from_the_other_side():
+    aspect = aspect_between(Point("Saturn", 95.0, -0.05), Point("Sun", 3.0), OrbPolicy())
+    assert aspect.applying
+
+
+def test_minor_aspects_appear_only_when_asked_for():
+    points = [Point("Venus", 0.0), Point("Mars", 150.5)]
+    assert aspects_within(points, OrbPolicy()) == []
+    minor = aspects_within(points, OrbPolicy(include_minor=True))
+    assert [a.kind for a in minor] == ["quincunx"]
+
+
+def test_orbs_are_configurable():
+    points = [Point("Venus", 0.0), Point("Mars", 125.0)]
+    assert aspects_within(points, OrbPolicy())[0].kind == "trine"
+    assert aspects_within(points, OrbPolicy(orbs=dict(NATAL_ORBS, trine=4.0))) == []
+
+
+def test_degrees_are_shown_in_degrees_and_minutes_of_the_sign():
+    assert format_degree_minute(29.99999) == "29°59′ Aries"
+    assert sign_of(359.99) == "Pisces"
+    assert format_degree_minute(-0.5) == "29°30′ Pisces"

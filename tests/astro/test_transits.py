@@ -1,0 +1,93 @@
+"""Transits: aspects to a natal chart at an instant and the exact events of a local day."""
+
+import datetime as dt
+
+import pytest
+
+from core.astro import ephemeris
+from core.astro.aspects import Point
+from core.astro.chart import ChartRequest, compute_natal_chart
+from core.astro.ephemeris import Body
+from core.astro.transits import day_report, local_day_bounds, positions_at, transit_aspects
+from core.astro.zodiac import signed_difference
+
+NATAL = compute_natal_chart(ChartRequest(dt.datetime(1990, 6, 15, 13, 30, tzinfo=dt.UTC), 51.50853, -0.12574))
+NATAL_POINTS = [Point(p.name, p.longitude) for p in NATAL.points]
+
+
+def longitude_at(instant: dt.datetime, body: Body) -> float:
+    return ephemeris.body_state(ephemeris.julian_day(instant), body).longitude
+
+
+def test_positions_are_given_for_any_instant():
+    positions = positions_at(dt.datetime(2026, 11, 24, 12, tzinfo=dt.UTC))
+    assert set(positions) >= {Body.SUN, Body.MOON, Body.PLUTO, Body.TRUE_NODE}
+    assert 241 < positions[Body.SUN].longitude < 243  # the Sun in early Sagittarius
+
+
+def test_transit_aspects_lie_within_the_transit_orbs():
+    aspects = transit_aspects(NATAL_POINTS, dt.datetime(2026, 11, 24, 12, tzinfo=dt.UTC))
+    assert aspects
+    assert all(a.orb <= 3.0 for a in aspects)
+
+
+def test_exact_times_are_when_the_aspect_perfects_to_the_minute():
+    report = day_report(NATAL_POINTS, dt.date(2026, 11, 24), "Europe/London")
+    exact = [e for e in report.events if e.exact_at is not None]
+
+    assert exact
+    angles = {"conjunction": 0, "sextile": 60, "square": 90, "trine": 120, "opposition": 180}
+    for event in exact:
+        assert report.start <= event.exact_at < report.end
+        body = Body[event.transit.upper().replace(" ", "_")]
+        natal = NATAL.point(event.natal).longitude
+        before = longitude_at(event.exact_at - dt.timedelta(minutes=1), body)
+        after = longitude_at(event.exact_at + dt.timedelta(minutes=1), body)
+        crossed = [
+            signed_difference(before, target) * signed_difference(after, target) <= 0
+            for target in (natal + angles[event.kind], natal - angles[event.kind])
+        ]
+        assert any(crossed), f"{event} is not exact within a minute"
+
+
+def test_the_full_moon_of_24_november_2026_is_timed():
+    report = day_report(NATAL_POINTS, dt.date(2026, 11, 24), "UTC")
+
+    assert report.moon.exact_phase == "Full Moon"
+    assert report.moon.exact_phase_at == pytest.approx(
+        dt.datetime(2026, 11, 24, 14, 53, tzinfo=dt.UTC), abs=dt.timedelta(minutes=2)
+    )
+    assert report.moon.phase == "Full Moon"
+    assert report.moon.illumination > 99
+
+
+def test_a_moon_ingress_is_found_with_its_new_sign():
+    report = day_report(NATAL_POINTS, dt.date(2026, 11, 24), "UTC")
+    moon = [i for i in report.ingresses if i.body == "Moon"]
+
+    assert [i.sign for i in moon] == ["Gemini"]
+    body_after = longitude_at(moon[0].at + dt.timedelta(minutes=1), Body.MOON)
+    body_before = longitude_at(moon[0].at - dt.timedelta(minutes=1), Body.MOON)
+    assert body_before < 60.0 <= body_after
+
+
+def test_a_station_is_found_on_its_day():
+    # Mercury turned retrograde on 24 October 2026 (UT); it is direct the day before and after.
+    days = {
+        d: day_report(NATAL_POINTS, d, "UTC")
+        for d in (dt.date(2026, 10, 23), dt.date(2026, 10, 24), dt.date(2026, 10, 25))
+    }
+    found = [(d, s) for d, r in days.items() for s in r.stations if s.body == "Mercury"]
+
+    assert len(found) == 1
+    day, station = found[0]
+    assert station.direction == "retrograde"
+    assert station.at.date() == day
+    assert "Mercury" in days[dt.date(2026, 10, 25)].retrogrades
+
+
+def test_a_local_day_on_a_dst_change_is_23_or_25_hours_long():
+    spring = local_day_bounds(dt.date(2026, 3, 8), "America/New_York")
+    autumn = local_day_bounds(dt.date(2026, 11, 1), "America/New_York")
+    assert spring[1] - spring[0] == dt.timedelta(hours=23)
+    assert autumn[1] - autumn[0] == dt.timedelta(hours=25)

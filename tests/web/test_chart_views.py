@@ -1,0 +1,149 @@
+"""The chart page, the wheel download, place search and birth-data validation, through the client."""
+
+import pytest
+from django.urls import reverse
+
+from core.models import NatalChart
+
+pytestmark = pytest.mark.django_db
+
+
+def birth_form(**overrides) -> dict:
+    data = {
+        "birth_date": "1990-06-15",
+        "birth_time": "14:30",
+        "birth_time_fold": "",
+        "birth_place": "London, United Kingdom",
+        "birth_latitude": "",
+        "birth_longitude": "",
+        "birth_timezone": "",
+        "house_system": "P",
+        "tone": "inspiring",
+        "daily_gcode_enabled": "on",
+        "schedule_timezone": "Europe/London",
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.mark.parametrize("name", ["chart", "chart-svg", "place-search"])
+def test_anonymous_visitors_are_sent_to_login(client, name):
+    response = client.get(reverse(name))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+def test_someone_without_birth_data_is_led_to_the_form(client, stranger):
+    client.force_login(stranger)
+    response = client.get(reverse("chart"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("birth-data")
+
+
+def test_the_owner_sees_wheel_positions_houses_aspects_and_elements(owner_client):
+    response = owner_client.get(reverse("chart"))
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    assert "<svg" in html
+    assert "24°11′ Gemini" in html
+    assert "Houses (Placidus)" in html
+    assert "Dominant element: <strong>air</strong>" in html
+    assert "Chiron is left out" in html
+    assert "applying" in html
+
+
+def test_the_chart_is_stored_once_and_shown_only_to_its_owner(owner_client, owner, stranger, client):
+    owner_client.get(reverse("chart"))
+    assert NatalChart.objects.filter(user=owner).count() == 1
+
+    client.force_login(stranger)
+    assert client.get(reverse("chart-svg")).status_code == 302  # led to their own birth data, not ada's chart
+    assert not NatalChart.objects.filter(user=stranger).exists()
+
+
+def test_the_wheel_downloads_as_an_svg_file(owner_client):
+    response = owner_client.get(reverse("chart-svg") + "?download=1")
+
+    assert response["Content-Type"].startswith("image/svg+xml")
+    assert response["Content-Disposition"] == 'attachment; filename="natal-chart-ada.svg"'
+    assert response.content.startswith(b"<?xml")
+
+
+def test_changing_birth_data_recomputes_the_stored_chart(owner_client, owner):
+    owner_client.get(reverse("chart"))
+    response = owner_client.post(reverse("birth-data"), birth_form(birth_place="Tromso", house_system="K"))
+
+    assert response.status_code == 302
+    record = NatalChart.objects.get(user=owner)
+    assert record.data["timezone"] == "Europe/Oslo"
+    assert record.data["house_system_requested"] == "K"
+    assert record.fingerprint == NatalChart.objects.get(user=owner).user.birth_fingerprint()
+
+
+def test_a_polar_birth_shows_the_fallback_not_an_error(owner_client):
+    owner_client.post(
+        reverse("birth-data"), birth_form(birth_date="1990-12-15", birth_time="12:00", birth_place="Tromso")
+    )
+    response = owner_client.get(reverse("chart"))
+
+    assert response.status_code == 200
+    assert "Porphyry houses are used instead" in response.content.decode()
+
+
+def test_an_unknown_birth_time_says_time_unknown(owner_client):
+    owner_client.post(reverse("birth-data"), birth_form(birth_time=""))
+    html = owner_client.get(reverse("chart")).content.decode()
+
+    assert "time unknown" in html
+    assert "Houses (" not in html
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"birth_place": "Xyzzyville"}, "No place called “Xyzzyville”"),
+        ({"birth_place": "Springfield"}, "Several places are called “Springfield”"),
+        ({"birth_date": "1700-01-01"}, "outside the ephemeris range"),
+        ({"birth_place": "", "birth_latitude": "91", "birth_longitude": "0"}, "Ensure this value is less than"),
+        (
+            {"birth_date": "2026-03-08", "birth_time": "02:30", "birth_place": "New York City, New York"},
+            "did not exist in America/New_York",
+        ),
+        (
+            {"birth_date": "2025-11-02", "birth_time": "01:30", "birth_place": "New York City, New York"},
+            "happened twice in America/New_York",
+        ),
+    ],
+)
+def test_bad_birth_data_gives_a_clear_error_and_changes_nothing(owner_client, owner, overrides, message):
+    response = owner_client.post(reverse("birth-data"), birth_form(**overrides))
+
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    owner.refresh_from_db()
+    assert owner.birth_place == "London"
+
+
+def test_a_fold_is_accepted_once_chosen(owner_client, owner):
+    data = birth_form(birth_date="2025-11-02", birth_time="01:30", birth_place="New York City, New York")
+    response = owner_client.post(reverse("birth-data"), dict(data, birth_time_fold="1"))
+
+    assert response.status_code == 302
+    assert NatalChart.objects.get(user=owner).data["ut"] == "2025-11-02T06:30:00Z"
+
+
+def test_place_search_suggests_places_with_timezones(owner_client):
+    response = owner_client.get(reverse("place-search"), {"q": "Kathm"})
+
+    assert response.status_code == 200
+    assert response.json()["results"][0] == {
+        "label": "Kathmandu, Nepal", "latitude": 27.70169, "longitude": 85.3206, "timezone": "Asia/Kathmandu",
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize("query", ["", "x" * 101])
+def test_place_search_rejects_empty_or_oversized_queries(owner_client, query):
+    response = owner_client.get(reverse("place-search"), {"q": query})
+    assert response.status_code == 400
+    assert "error" in response.json()
