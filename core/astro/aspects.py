@@ -1,7 +1,8 @@
 """Aspects between points: kinds, orbs, and whether an aspect is applying or separating."""
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from core.astro.zodiac import angular_distance, signed_difference
 
@@ -41,6 +42,7 @@ TRANSIT_ORBS: dict[str, float] = {
     "quintile": 0.75, "biquintile": 0.75,
 }  # fmt: skip
 LUMINARY_BONUS = 2.0  # natal aspects to the Sun or Moon get a wider orb
+LUMINARIES = frozenset({"Sun", "Moon"})
 
 
 @dataclass(frozen=True)
@@ -55,8 +57,27 @@ class OrbPolicy:
         return tuple(k for k in ASPECT_KINDS if (k.major or self.include_minor) and k.name in self.orbs)
 
     def orb_for(self, kind: AspectKind, first: str, second: str) -> float:
-        bonus = self.luminary_bonus if {"Sun", "Moon"} & {first, second} else 0.0
+        bonus = self.luminary_bonus if first in LUMINARIES or second in LUMINARIES else 0.0
         return self.orbs[kind.name] + bonus
+
+    @cached_property
+    def _table(self) -> tuple[tuple[AspectKind, float], ...]:
+        return tuple((kind, self.orbs[kind.name]) for kind in self.kinds())
+
+    @cached_property
+    def _buckets(self) -> tuple[tuple[tuple[AspectKind, float], ...], ...]:
+        reach = self.luminary_bonus + 1.0
+        return tuple(
+            tuple((k, orb) for k, orb in self._table if abs(k.angle - degree) <= orb + reach) for degree in range(181)
+        )
+
+    def table(self) -> tuple[tuple[AspectKind, float], ...]:
+        """(kind, orb) for every kind in use, computed once per policy."""
+        return self._table
+
+    def candidates(self, separation: float) -> tuple[tuple[AspectKind, float], ...]:
+        """The few (kind, orb) pairs that a separation of 0–180° could fall within."""
+        return self._buckets[int(separation)]
 
 
 @dataclass(frozen=True)
@@ -81,12 +102,14 @@ class Aspect:
         return KIND_BY_NAME[self.kind].nature
 
 
-def match_kind(separation: float, kinds: Iterable[AspectKind], orb_of) -> tuple[AspectKind, float] | None:
-    """The aspect kind nearest to exact within its orb, if any."""
+def match_kind(
+    separation: float, table: tuple[tuple[AspectKind, float], ...], bonus: float
+) -> tuple[AspectKind, float] | None:
+    """The aspect kind nearest to exact within its orb (plus `bonus`), if any."""
     best = None
-    for kind in kinds:
+    for kind, orb_limit in table:
         orb = abs(separation - kind.angle)
-        if orb <= orb_of(kind) and (best is None or orb < best[1]):
+        if orb <= orb_limit + bonus and (best is None or orb < best[1]):
             best = (kind, orb)
     return best
 
@@ -102,8 +125,10 @@ def is_applying(a: Point, b: Point, kind: AspectKind) -> bool:
 
 
 def aspect_between(a: Point, b: Point, policy: OrbPolicy) -> Aspect | None:
+    """The aspect between two points under `policy`, or None."""
+    bonus = policy.luminary_bonus if a.name in LUMINARIES or b.name in LUMINARIES else 0.0
     separation = angular_distance(a.longitude, b.longitude)
-    found = match_kind(separation, policy.kinds(), lambda kind: policy.orb_for(kind, a.name, b.name))
+    found = match_kind(separation, policy.candidates(separation), bonus)
     if found is None:
         return None
     kind, orb = found

@@ -2,7 +2,7 @@
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from core.astro import ephemeris
 from core.astro.aspects import Aspect, OrbPolicy, Point, aspects_within
@@ -24,6 +24,7 @@ CHIRON_MISSING_NOTE = (
     "positions come from the built-in Moshier ephemeris."
 )
 TIME_UNKNOWN_NOTE = "Birth time unknown: positions at local noon; no houses, angles or Moon-degree claims."
+DEFAULT_ORBS = OrbPolicy()  # shared, so its kind table is built once
 ELEMENT_WEIGHTS: dict[str, int] = {"Sun": 2, "Moon": 2, "Ascendant": 2, "Midheaven": 1}
 
 
@@ -37,7 +38,7 @@ class ChartRequest:
     time_known: bool = True
     house_system: str = "P"
     node: Body = Body.TRUE_NODE
-    orbs: OrbPolicy = field(default_factory=OrbPolicy)
+    orbs: OrbPolicy = DEFAULT_ORBS
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,8 @@ HOUSE_SYSTEMS: dict[str, str] = {
     "C": "Campanus",
 }
 FALLBACK_SYSTEM = "O"  # Porphyry is defined wherever the Ascendant is
+# Near the poles Swiss Ephemeris turns the MC of these systems by 180°; take the usual angles instead.
+SYSTEMS_WITH_OWN_ANGLES = frozenset({"R", "C"})
 
 
 class HouseSystemError(ValueError):
@@ -52,12 +54,16 @@ def compute_houses(jd_ut: float, latitude: float, longitude: float, system: str 
     """Cusps in `system`, or in Porphyry with a note where `system` fails at this latitude."""
     if system not in HOUSE_SYSTEMS:
         raise HouseSystemError(f"Unknown house system “{system}”; choose one of {', '.join(HOUSE_SYSTEMS)}.")
-    ascendant, midheaven = angles(jd_ut, latitude, longitude)
     try:
-        cusps, _ = swe.houses_ex(jd_ut, latitude, longitude, system.encode())
-        return Houses(system, system, tuple(cusps[:12]), ascendant, midheaven)
+        cusps, ascmc = swe.houses_ex(jd_ut, latitude, longitude, system.encode())
     except swe.Error:
-        cusps, _ = swe.houses_ex(jd_ut, latitude, longitude, FALLBACK_SYSTEM.encode())
+        cusps, ascmc = swe.houses_ex(jd_ut, latitude, longitude, FALLBACK_SYSTEM.encode())
+    else:
+        ascendant, midheaven = ascmc[0], ascmc[1]
+        if system in SYSTEMS_WITH_OWN_ANGLES:
+            ascendant, midheaven = angles(jd_ut, latitude, longitude)
+        return Houses(system, system, tuple(cusps[:12]), ascendant, midheaven)
+    ascendant, midheaven = ascmc[0], ascmc[1]
     note = (
         f"{HOUSE_SYSTEMS[system]} houses are undefined at latitude {latitude:.2f}° at this moment "
         f"(some degrees of the zodiac never rise); {HOUSE_SYSTEMS[FALLBACK_SYSTEM]} houses are used instead."
