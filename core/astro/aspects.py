@@ -56,24 +56,21 @@ class OrbPolicy:
     def kinds(self) -> tuple[AspectKind, ...]:
         return tuple(k for k in ASPECT_KINDS if (k.major or self.include_minor) and k.name in self.orbs)
 
-    def orb_for(self, kind: AspectKind, first: str, second: str) -> float:
-        bonus = self.luminary_bonus if first in LUMINARIES or second in LUMINARIES else 0.0
-        return self.orbs[kind.name] + bonus
+    def bonus_for(self, first: str, second: str) -> float:
+        """Extra orb when either point is a luminary."""
+        return self.luminary_bonus if first in LUMINARIES or second in LUMINARIES else 0.0
 
-    @cached_property
-    def _table(self) -> tuple[tuple[AspectKind, float], ...]:
-        return tuple((kind, self.orbs[kind.name]) for kind in self.kinds())
+    def orb_for(self, kind: AspectKind, first: str, second: str) -> float:
+        return self.orbs[kind.name] + self.bonus_for(first, second)
 
     @cached_property
     def _buckets(self) -> tuple[tuple[tuple[AspectKind, float], ...], ...]:
+        """(kind, orb) pairs reachable from each whole degree of separation, built once per policy."""
+        table = [(kind, self.orbs[kind.name]) for kind in self.kinds()]
         reach = self.luminary_bonus + 1.0
         return tuple(
-            tuple((k, orb) for k, orb in self._table if abs(k.angle - degree) <= orb + reach) for degree in range(181)
+            tuple((k, orb) for k, orb in table if abs(k.angle - degree) <= orb + reach) for degree in range(181)
         )
-
-    def table(self) -> tuple[tuple[AspectKind, float], ...]:
-        """(kind, orb) for every kind in use, computed once per policy."""
-        return self._table
 
     def candidates(self, separation: float) -> tuple[tuple[AspectKind, float], ...]:
         """The few (kind, orb) pairs that a separation of 0–180° could fall within."""
@@ -126,9 +123,8 @@ def is_applying(a: Point, b: Point, kind: AspectKind) -> bool:
 
 def aspect_between(a: Point, b: Point, policy: OrbPolicy) -> Aspect | None:
     """The aspect between two points under `policy`, or None."""
-    bonus = policy.luminary_bonus if a.name in LUMINARIES or b.name in LUMINARIES else 0.0
     separation = angular_distance(a.longitude, b.longitude)
-    found = match_kind(separation, policy.candidates(separation), bonus)
+    found = match_kind(separation, policy.candidates(separation), policy.bonus_for(a.name, b.name))
     if found is None:
         return None
     kind, orb = found

@@ -56,19 +56,19 @@ def compute_houses(jd_ut: float, latitude: float, longitude: float, system: str 
         raise HouseSystemError(f"Unknown house system “{system}”; choose one of {', '.join(HOUSE_SYSTEMS)}.")
     try:
         cusps, ascmc = swe.houses_ex(jd_ut, latitude, longitude, system.encode())
+        used, note = system, ""
     except swe.Error:
         cusps, ascmc = swe.houses_ex(jd_ut, latitude, longitude, FALLBACK_SYSTEM.encode())
+        used = FALLBACK_SYSTEM
+        note = (
+            f"{HOUSE_SYSTEMS[system]} houses are undefined at latitude {latitude:.2f}° at this moment "
+            f"(some degrees of the zodiac never rise); {HOUSE_SYSTEMS[FALLBACK_SYSTEM]} houses are used instead."
+        )
+    if used in SYSTEMS_WITH_OWN_ANGLES:
+        ascendant, midheaven = angles(jd_ut, latitude, longitude)
     else:
         ascendant, midheaven = ascmc[0], ascmc[1]
-        if system in SYSTEMS_WITH_OWN_ANGLES:
-            ascendant, midheaven = angles(jd_ut, latitude, longitude)
-        return Houses(system, system, tuple(cusps[:12]), ascendant, midheaven)
-    ascendant, midheaven = ascmc[0], ascmc[1]
-    note = (
-        f"{HOUSE_SYSTEMS[system]} houses are undefined at latitude {latitude:.2f}° at this moment "
-        f"(some degrees of the zodiac never rise); {HOUSE_SYSTEMS[FALLBACK_SYSTEM]} houses are used instead."
-    )
-    return Houses(FALLBACK_SYSTEM, system, tuple(cusps[:12]), ascendant, midheaven, note)
+    return Houses(used, system, tuple(cusps[:12]), ascendant, midheaven, note)
 
 
 def house_of(longitude: float, cusps: tuple[float, ...]) -> int:

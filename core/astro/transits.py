@@ -8,7 +8,6 @@ import datetime as dt
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
 
 from core.astro import ephemeris
 from core.astro.aspects import TRANSIT_ORBS, Aspect, AspectKind, OrbPolicy, Point, aspects_across, is_applying
@@ -98,10 +97,7 @@ class DaySamples:
         steps = max(1, round((self.end_jd - self.start_jd) / (SAMPLE_STEP / dt.timedelta(days=1))))
         self.times = [self.start_jd + (self.end_jd - self.start_jd) * i / steps for i in range(steps + 1)]
         self.states = {b: [ephemeris.body_state(jd, b) for jd in self.times] for b in TRANSIT_BODIES}
-
-    @cached_property
-    def noon_index(self) -> int:
-        return len(self.times) // 2
+        self.noon_index = len(self.times) // 2
 
 
 def find_root(f: Callable[[float], float], lo: float, hi: float) -> float:
