@@ -2,6 +2,7 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+EPHE_DIR := $(VENV)/share/swisseph
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -11,11 +12,20 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
-$(VENV)/.runtime-installed: requirements.txt | $(PY)
+# Swiss Ephemeris files go where the settings look by default: <venv>/share/swisseph.
+$(EPHE_DIR)/sepl_18.se1: requirements-ephemeris.txt | $(PY)
+	rm -rf $(VENV)/ephemeris-download
+	$(PY) -m pip install --quiet --no-deps --target $(VENV)/ephemeris-download -r requirements-ephemeris.txt
+	mkdir -p $(EPHE_DIR)
+	cp $(VENV)/ephemeris-download/flatlib/resources/swefiles/*.se1 $(EPHE_DIR)/
+	rm -rf $(VENV)/ephemeris-download
+	touch $@
+
+$(VENV)/.runtime-installed: requirements.txt $(EPHE_DIR)/sepl_18.se1 | $(PY)
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
 
-$(VENV)/.test-installed: requirements.txt requirements-test.txt | $(PY)
+$(VENV)/.test-installed: requirements.txt requirements-test.txt $(EPHE_DIR)/sepl_18.se1 | $(PY)
 	$(PY) -m pip install --quiet -r requirements-test.txt
 	touch $@ $(VENV)/.runtime-installed
 
@@ -39,6 +49,11 @@ lint: $(VENV)/.test-installed
 
 migrations-check: $(VENV)/.runtime-installed
 	$(PY) manage.py makemigrations --check --dry-run
+
+# Benchmarks (not tests): charts and wheels per second beside kerykeion; numbers go into the README.
+bench: $(VENV)/.test-installed
+	$(PY) -m pip install --quiet -r requirements-bench.txt
+	$(PY) bench/bench_charts.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -4,6 +4,7 @@ One module serves development and production: `DEBUG=False` switches on the
 production hardening (secure cookies, HSTS, SSL redirect, a required SECRET_KEY).
 """
 
+import sys
 from pathlib import Path
 
 import dj_database_url
@@ -127,9 +128,13 @@ else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 
 # --- Astronomy ------------------------------------------------------------------------
-# Folder with Swiss Ephemeris files (sepl_*.se1, semo_*.se1, seas_*.se1); empty means the
-# built-in Moshier ephemeris, which has no Chiron.
-SE_EPHE_PATH = env.str("SE_EPHE_PATH", default="")
+# Folder with Swiss Ephemeris files (sepl_*.se1, semo_*.se1, seas_*.se1). By default the
+# files the Makefile installs into this environment (<venv>/share/swisseph); set it empty for
+# the built-in Moshier ephemeris, which has no Chiron.
+INSTALLED_EPHEMERIS = Path(sys.prefix) / "share" / "swisseph"
+SE_EPHE_PATH = env.str(
+    "SE_EPHE_PATH", default=str(INSTALLED_EPHEMERIS) if (INSTALLED_EPHEMERIS / "sepl_18.se1").is_file() else ""
+)
 
 # --- Security (production hardening when DEBUG is off) ---------------------------------
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)

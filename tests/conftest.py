@@ -1,9 +1,11 @@
-"""Fixtures shared by the whole suite: people by role."""
+"""Fixtures shared by the whole suite: people by role, and the ephemeris in use."""
 
 import datetime as dt
 
 import pytest
+from django.conf import settings
 
+from core.astro import ephemeris
 from core.models import User
 
 PASSWORD = "orbit-Lantern-42"
@@ -35,3 +37,25 @@ def stranger(db) -> User:
 def owner_client(client, owner):
     client.force_login(owner)
     return client
+
+
+def use_ephemeris(path: str):
+    """Switch the process-wide ephemeris for one test, then put the previous one back."""
+    previous = ephemeris.source()
+    source = ephemeris.configure(path)
+    yield source
+    ephemeris.configure(previous.path)
+
+
+@pytest.fixture
+def moshier_ephemeris():
+    """The built-in Moshier ephemeris, as on an install without Swiss Ephemeris files."""
+    yield from use_ephemeris("")
+
+
+@pytest.fixture
+def swiss_files():
+    """The Swiss Ephemeris files that `make` installs; their absence is a broken install, not a skip."""
+    path = settings.INSTALLED_EPHEMERIS
+    assert (path / ephemeris.PLANET_FILE).is_file(), f"no Swiss Ephemeris files in {path}: run make test"
+    yield from use_ephemeris(str(path))

@@ -1,10 +1,13 @@
 """Aspects between points: kinds, orbs, and whether an aspect is applying or separating."""
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import combinations, product
+from operator import attrgetter
+from typing import NamedTuple, Protocol
 
-from core.astro.zodiac import angular_distance, signed_difference
+from core.astro.zodiac import signed_difference
 
 
 @dataclass(frozen=True)
@@ -64,7 +67,7 @@ class OrbPolicy:
         return self.orbs[kind.name] + self.bonus_for(first, second)
 
     @cached_property
-    def _buckets(self) -> tuple[tuple[tuple[AspectKind, float], ...], ...]:
+    def buckets(self) -> tuple[tuple[tuple[AspectKind, float], ...], ...]:
         """(kind, orb) pairs reachable from each whole degree of separation, built once per policy."""
         table = [(kind, self.orbs[kind.name]) for kind in self.kinds()]
         reach = self.luminary_bonus + 1.0
@@ -74,7 +77,18 @@ class OrbPolicy:
 
     def candidates(self, separation: float) -> tuple[tuple[AspectKind, float], ...]:
         """The few (kind, orb) pairs that a separation of 0–180° could fall within."""
-        return self._buckets[int(separation)]
+        return self.buckets[int(separation)]
+
+
+class Placed(Protocol):
+    """Anything with a name, an ecliptic longitude and a daily speed can take part in aspects."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def longitude(self) -> float: ...
+    @property
+    def speed(self) -> float: ...
 
 
 @dataclass(frozen=True)
@@ -86,8 +100,7 @@ class Point:
     speed: float = 0.0
 
 
-@dataclass(frozen=True)
-class Aspect:
+class Aspect(NamedTuple):  # a tuple: charts and day reports build many of these
     first: str
     second: str
     kind: str
@@ -99,50 +112,62 @@ class Aspect:
         return KIND_BY_NAME[self.kind].nature
 
 
-def match_kind(
-    separation: float, table: tuple[tuple[AspectKind, float], ...], bonus: float
+def is_applying(a: Placed, b: Placed, kind: AspectKind) -> bool:
+    """True when the relative motion is bringing the pair closer to the exact angle."""
+    return closing_in(signed_difference(a.longitude, b.longitude), a.speed - b.speed, kind.angle)
+
+
+def closing_in(delta: float, relative_speed: float, angle: float) -> bool:
+    """Whether a separation `delta` (a − b, in (−180, 180]) changing at `relative_speed` nears `angle`."""
+    past_exact = abs(delta) - angle
+    opening_rate = relative_speed if delta >= 0 else -relative_speed  # d|delta|/dt
+    return past_exact * opening_rate < 0
+
+
+def closest_kind(
+    separation: float, candidates: tuple[tuple[AspectKind, float], ...], bonus: float
 ) -> tuple[AspectKind, float] | None:
-    """The aspect kind nearest to exact within its orb (plus `bonus`), if any."""
+    """The aspect kind nearest to exact within its orb (plus `bonus`), with that orb; or None."""
     best = None
-    for kind, orb_limit in table:
+    for kind, orb_limit in candidates:
         orb = abs(separation - kind.angle)
         if orb <= orb_limit + bonus and (best is None or orb < best[1]):
             best = (kind, orb)
     return best
 
 
-def is_applying(a: Point, b: Point, kind: AspectKind) -> bool:
-    """True when the relative motion is bringing the pair closer to the exact angle."""
-    delta = signed_difference(a.longitude, b.longitude)
-    relative_speed = a.speed - b.speed
-    distance_now = abs(abs(delta) - kind.angle)
-    step = 1e-3
-    moved = signed_difference(a.longitude + relative_speed * step, b.longitude)
-    return abs(abs(moved) - kind.angle) < distance_now
-
-
-def aspect_between(a: Point, b: Point, policy: OrbPolicy) -> Aspect | None:
-    """The aspect between two points under `policy`, or None."""
-    separation = angular_distance(a.longitude, b.longitude)
-    found = match_kind(separation, policy.candidates(separation), policy.bonus_for(a.name, b.name))
-    if found is None:
-        return None
-    kind, orb = found
-    return Aspect(a.name, b.name, kind.name, orb, is_applying(a, b, kind))
-
-
-def aspects_within(points: list[Point], policy: OrbPolicy) -> list[Aspect]:
-    """Every aspect between pairs of one set of points (a natal chart)."""
+def aspects_of_pairs(pairs: Iterable[tuple[Placed, Placed]], policy: OrbPolicy) -> list[Aspect]:
+    """The aspect of each pair that has one under `policy`, closest to exact first."""
+    buckets, bonus_for = policy.buckets, policy.bonus_for
     found = []
-    for index, a in enumerate(points):
-        for b in points[index + 1 :]:
-            aspect = aspect_between(a, b, policy)
-            if aspect is not None:
-                found.append(aspect)
-    return sorted(found, key=lambda x: x.orb)
+    for a, b in pairs:  # the hot loop of every chart: kept to plain arithmetic
+        delta = (a.longitude - b.longitude) % 360.0
+        if delta > 180.0:
+            delta -= 360.0
+        separation = abs(delta)
+        candidates = buckets[int(separation)]
+        if not candidates:  # most separations are far from every aspect angle
+            continue
+        match = closest_kind(separation, candidates, bonus_for(a.name, b.name))
+        if match is not None:
+            kind, orb = match
+            applying = closing_in(delta, a.speed - b.speed, kind.angle)
+            found.append(Aspect(a.name, b.name, kind.name, orb, applying))
+    found.sort(key=attrgetter("orb"))
+    return found
 
 
-def aspects_across(movers: list[Point], fixed: list[Point], policy: OrbPolicy) -> list[Aspect]:
+def aspect_between(a: Placed, b: Placed, policy: OrbPolicy) -> Aspect | None:
+    """The aspect between two points under `policy`, or None."""
+    found = aspects_of_pairs([(a, b)], policy)
+    return found[0] if found else None
+
+
+def aspects_within(points: Sequence[Placed], policy: OrbPolicy) -> list[Aspect]:
+    """Every aspect between pairs of one set of points (a natal chart)."""
+    return aspects_of_pairs(combinations(points, 2), policy)
+
+
+def aspects_across(movers: Sequence[Placed], fixed: Sequence[Placed], policy: OrbPolicy) -> list[Aspect]:
     """Every aspect from a moving set (transits) to a fixed set (natal points)."""
-    found = [a for m in movers for f in fixed if (a := aspect_between(m, f, policy)) is not None]
-    return sorted(found, key=lambda x: x.orb)
+    return aspects_of_pairs(product(movers, fixed), policy)

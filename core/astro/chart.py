@@ -1,21 +1,21 @@
 """The natal chart: positions, houses, angles, aspects and the balance of elements."""
 
 import datetime as dt
-from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from core.astro import ephemeris
-from core.astro.aspects import Aspect, OrbPolicy, Point, aspects_within
+from core.astro.aspects import Aspect, OrbPolicy, aspects_within
 from core.astro.ephemeris import PLANETS, Body
-from core.astro.houses import Houses, compute_houses, house_of
+from core.astro.houses import Houses, compute_houses, cusp_offsets, house_of
 from core.astro.places import check_coordinates
 from core.astro.zodiac import (
     ELEMENTS,
     MODALITIES,
     degree_in_sign,
-    element_of,
     format_degree_minute,
-    modality_of,
+    sign_index,
     sign_of,
 )
 
@@ -26,6 +26,7 @@ CHIRON_MISSING_NOTE = (
 TIME_UNKNOWN_NOTE = "Birth time unknown: positions at local noon; no houses, angles or Moon-degree claims."
 DEFAULT_ORBS = OrbPolicy()  # shared, so its kind table is built once
 ELEMENT_WEIGHTS: dict[str, int] = {"Sun": 2, "Moon": 2, "Ascendant": 2, "Midheaven": 1}
+UNWEIGHED_POINTS = frozenset({"True Node", "Mean Node", "Chiron"})  # points, not planets
 
 
 @dataclass(frozen=True)
@@ -41,8 +42,7 @@ class ChartRequest:
     orbs: OrbPolicy = DEFAULT_ORBS
 
 
-@dataclass(frozen=True)
-class ChartPoint:
+class ChartPoint(NamedTuple):  # a tuple: charts build many of these
     name: str
     glyph: str
     longitude: float
@@ -105,32 +105,42 @@ def chart_bodies(node: Body) -> list[Body]:
 
 
 def body_points(jd_ut: float, bodies: list[Body], houses: Houses | None) -> list[ChartPoint]:
-    points = []
-    for body in bodies:
-        state = ephemeris.body_state(jd_ut, body)
-        house = house_of(state.longitude, houses.cusps) if houses else None
-        points.append(ChartPoint(body.label, body.glyph, state.longitude, state.latitude, state.speed, house))
-    return points
+    states = ephemeris.body_states(jd_ut, bodies)
+    houses_of = houses_finder(houses)
+    return [
+        ChartPoint(body.label, body.glyph, state.longitude, state.latitude, state.speed, houses_of(state.longitude))
+        for body, state in zip(bodies, states, strict=True)
+    ]
 
 
 def angle_points(houses: Houses) -> list[ChartPoint]:
+    houses_of = houses_finder(houses)
     return [
-        ChartPoint("Ascendant", "AC", houses.ascendant, 0.0, 0.0, house_of(houses.ascendant, houses.cusps)),
-        ChartPoint("Midheaven", "MC", houses.midheaven, 0.0, 0.0, house_of(houses.midheaven, houses.cusps)),
+        ChartPoint(name, glyph, longitude, 0.0, 0.0, houses_of(longitude))
+        for name, glyph, longitude in (("Ascendant", "AC", houses.ascendant), ("Midheaven", "MC", houses.midheaven))
     ]
+
+
+def houses_finder(houses: Houses | None) -> Callable[[float], int | None]:
+    """longitude → house number under `houses`; always None when the birth time is unknown."""
+    if houses is None:
+        return lambda _longitude: None
+    offsets = cusp_offsets(houses.cusps)
+    return lambda longitude: house_of(longitude, houses.cusps, offsets)
 
 
 def balance_of(points: list[ChartPoint]) -> Balance:
     """Weighted count of points per element and modality (luminaries and Ascendant count double)."""
-    elements: Counter[str] = Counter(dict.fromkeys(ELEMENTS, 0))
-    modalities: Counter[str] = Counter(dict.fromkeys(MODALITIES, 0))
+    elements = dict.fromkeys(ELEMENTS, 0)
+    modalities = dict.fromkeys(MODALITIES, 0)
     for point in points:
-        if point.name in ("True Node", "Mean Node", "Chiron"):
+        if point.name in UNWEIGHED_POINTS:
             continue
         weight = ELEMENT_WEIGHTS.get(point.name, 1)
-        elements[element_of(point.sign)] += weight
-        modalities[modality_of(point.sign)] += weight
-    return Balance(dict(elements), dict(modalities))
+        sign = sign_index(point.longitude)
+        elements[ELEMENTS[sign % 4]] += weight
+        modalities[MODALITIES[sign % 3]] += weight
+    return Balance(elements, modalities)
 
 
 def compute_natal_chart(request: ChartRequest) -> NatalChart:
@@ -151,6 +161,7 @@ def compute_natal_chart(request: ChartRequest) -> NatalChart:
     points = body_points(jd_ut, bodies, houses)
     if houses:
         points += angle_points(houses)
-    aspect_points = [Point(p.name, p.longitude, p.speed) for p in points if request.time_known or p.name != "Moon"]
+    # Without a birth time the Moon may be anywhere in a 13° arc: no aspects claimed for it.
+    aspect_points = points if request.time_known else [p for p in points if p.name != "Moon"]
     aspects = aspects_within(aspect_points, request.orbs)
     return NatalChart(request, tuple(points), houses, tuple(aspects), balance_of(points), tuple(notes))

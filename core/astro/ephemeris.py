@@ -2,8 +2,11 @@
 
 import datetime as dt
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
+from pathlib import Path
+from typing import NamedTuple
 
 import swisseph as swe
 
@@ -31,17 +34,11 @@ class Body(Enum):
     MEAN_NODE = (swe.MEAN_NODE, "☊")
     CHIRON = (swe.CHIRON, "⚷")
 
-    @property
-    def swe_id(self) -> int:
-        return self.value[0]
-
-    @property
-    def glyph(self) -> str:
-        return self.value[1]
-
-    @property
-    def label(self) -> str:
-        return {"TRUE_NODE": "True Node", "MEAN_NODE": "Mean Node"}.get(self.name, self.name.title())
+    def __init__(self, swe_id: int, glyph: str) -> None:
+        # Plain attributes: enum properties cost a descriptor lookup on every access.
+        self.swe_id = swe_id
+        self.glyph = glyph
+        self.label = {"TRUE_NODE": "True Node", "MEAN_NODE": "Mean Node"}.get(self.name, self.name.title())
 
 
 PLANETS: tuple[Body, ...] = (
@@ -50,8 +47,7 @@ PLANETS: tuple[Body, ...] = (
 )  # fmt: skip
 
 
-@dataclass(frozen=True)
-class BodyState:
+class BodyState(NamedTuple):
     """Geocentric apparent ecliptic position (true equinox of date) and daily speed."""
 
     longitude: float
@@ -64,24 +60,61 @@ class BodyState:
         return self.speed < 0
 
 
+@dataclass(frozen=True)
+class EphemerisSource:
+    """Which ephemeris answers: Swiss Ephemeris files from a folder, or the built-in Moshier."""
+
+    path: str = ""
+    files: bool = False
+    chiron: bool = False
+
+    @property
+    def flag(self) -> int:
+        return swe.FLG_SWIEPH if self.files else swe.FLG_MOSEPH
+
+    @property
+    def name(self) -> str:
+        return f"Swiss Ephemeris files in {self.path}" if self.files else "built-in Moshier ephemeris"
+
+
+PLANET_FILE = "sepl_18.se1"  # the planets for 1800–2399; without it Swiss Ephemeris falls back to Moshier
 _lock = threading.Lock()
-_ephemeris_path = ""
+_source = EphemerisSource()
 
 
-def configure(path: str) -> None:
-    """Use Swiss Ephemeris files from `path`; an empty path selects the built-in Moshier ephemeris."""
-    global _ephemeris_path
+def configure(path: str) -> EphemerisSource:
+    """Use Swiss Ephemeris files from `path`; an empty path, or one without the planet file, selects Moshier."""
+    global _source
     with _lock:
-        _ephemeris_path = path
         swe.set_ephe_path(path or None)
+        files = bool(path) and (Path(path) / PLANET_FILE).is_file()
+        _source = EphemerisSource(path if files else "", files, files and _chiron_computes())
+        return _source
+
+
+def _chiron_computes() -> bool:
+    """Chiron needs the asteroid file seas_*.se1; Moshier has no asteroids."""
+    try:
+        swe.calc_ut(2451545.0, swe.CHIRON, swe.FLG_SWIEPH)
+    except swe.Error:
+        return False
+    return True
+
+
+def source() -> EphemerisSource:
+    return _source
 
 
 def ephemeris_flag() -> int:
-    return swe.FLG_SWIEPH if _ephemeris_path else swe.FLG_MOSEPH
+    return _source.flag
 
 
 def uses_files() -> bool:
-    return bool(_ephemeris_path)
+    return _source.files
+
+
+def chiron_available() -> bool:
+    return _source.chiron
 
 
 def julian_day(instant: dt.datetime) -> float:
@@ -107,25 +140,23 @@ def check_year(year: int) -> None:
 
 def body_state(jd_ut: float, body: Body) -> BodyState:
     """Position and speed of one body at a Julian day (UT)."""
-    try:
-        values, _ = swe.calc_ut(jd_ut, body.swe_id, ephemeris_flag() | swe.FLG_SPEED)
-    except swe.Error as exc:
-        raise EphemerisError(f"{body.label} cannot be computed: {exc}") from exc
-    return BodyState(values[0], values[1], values[2], values[3])
+    return body_states(jd_ut, (body,))[0]
+
+
+def body_states(jd_ut: float, bodies: Iterable[Body]) -> list[BodyState]:
+    """Positions and speeds of several bodies at one Julian day (UT), in the order given."""
+    flag = _source.flag | swe.FLG_SPEED
+    states = []
+    for body in bodies:
+        try:
+            values, _ = swe.calc_ut(jd_ut, body.swe_id, flag)
+        except swe.Error as exc:
+            raise EphemerisError(f"{body.label} cannot be computed: {exc}") from exc
+        states.append(BodyState(values[0], values[1], values[2], values[3]))
+    return states
 
 
 def heliocentric_longitude(jd_ut: float, body: Body) -> float:
     """Heliocentric ecliptic longitude (for the solar-system view)."""
     values, _ = swe.calc_ut(jd_ut, body.swe_id, ephemeris_flag() | swe.FLG_HELCTR)
     return values[0]
-
-
-def chiron_available() -> bool:
-    """Chiron needs the asteroid file seas_*.se1; Moshier has no asteroids."""
-    if not _ephemeris_path:
-        return False
-    try:
-        swe.calc_ut(2451545.0, swe.CHIRON, swe.FLG_SWIEPH)
-    except swe.Error:
-        return False
-    return True

@@ -1,10 +1,9 @@
 """House cusps and angles, with a stated fallback where a system is undefined (polar latitudes)."""
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 import swisseph as swe
-
-from core.astro.zodiac import normalize
 
 HOUSE_SYSTEMS: dict[str, str] = {
     "P": "Placidus",
@@ -71,12 +70,16 @@ def compute_houses(jd_ut: float, latitude: float, longitude: float, system: str 
     return Houses(used, system, tuple(cusps[:12]), ascendant, midheaven, note)
 
 
-def house_of(longitude: float, cusps: tuple[float, ...]) -> int:
-    """The house (1–12) whose arc from its cusp to the next contains `longitude`."""
-    lon = normalize(longitude)
-    for index in range(12):
-        start, end = cusps[index], cusps[(index + 1) % 12]
-        span = normalize(end - start)
-        if normalize(lon - start) < span:
-            return index + 1
-    return 12  # only reachable through rounding at a cusp
+def cusp_offsets(cusps: tuple[float, ...]) -> tuple[float, ...]:
+    """Each cusp's distance along the zodiac from the 1st cusp: 0 first, rising below 360."""
+    first = cusps[0]
+    return tuple((cusp - first) % 360.0 for cusp in cusps)
+
+
+def house_of(longitude: float, cusps: tuple[float, ...], offsets: tuple[float, ...] | None = None) -> int:
+    """The house (1–12) whose arc from its cusp to the next contains `longitude`.
+
+    Pass `offsets` (from `cusp_offsets`) when placing many points in the same houses.
+    """
+    offsets = offsets or cusp_offsets(cusps)
+    return bisect_right(offsets, (longitude - cusps[0]) % 360.0)

@@ -2,6 +2,7 @@
 
 from django.db import transaction
 
+from core.astro import ephemeris
 from core.astro.chart import ChartRequest, NatalChart, compute_natal_chart
 from core.astro.chart_json import chart_as_dict
 from core.astro.local_time import ResolvedTime, to_universal_time
@@ -34,6 +35,12 @@ def chart_for(user: User) -> tuple[NatalChart, ResolvedTime]:
     return compute_natal_chart(request), resolved
 
 
+def chart_fingerprint(user: User) -> str:
+    """The person's birth data and the ephemeris in use: a stored chart with another is stale."""
+    source = ephemeris.source()
+    return f"{user.birth_fingerprint()}|{'swiss-files' if source.files else 'moshier'}"
+
+
 @transaction.atomic
 def recompute_natal_chart(user: User) -> NatalChartRecord:
     """Compute the chart and its wheel and store them, replacing any earlier one."""
@@ -41,7 +48,7 @@ def recompute_natal_chart(user: User) -> NatalChartRecord:
     record, _ = NatalChartRecord.objects.update_or_create(
         user=user,
         defaults={
-            "fingerprint": user.birth_fingerprint(),
+            "fingerprint": chart_fingerprint(user),
             "ut": resolved.utc,
             "data": chart_as_dict(chart, resolved),
             "svg": render_wheel(chart, f"Natal chart of {user.username}"),
@@ -51,8 +58,8 @@ def recompute_natal_chart(user: User) -> NatalChartRecord:
 
 
 def current_natal_chart(user: User) -> NatalChartRecord:
-    """The stored chart, recomputed first when birth data or house system changed since."""
+    """The stored chart, recomputed first when birth data, house system or ephemeris changed since."""
     record = NatalChartRecord.objects.filter(user=user).first()
-    if record is None or record.fingerprint != user.birth_fingerprint():
+    if record is None or record.fingerprint != chart_fingerprint(user):
         record = recompute_natal_chart(user)
     return record

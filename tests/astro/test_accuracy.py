@@ -15,8 +15,11 @@ from core.astro.ephemeris import PLANETS, Body
 from core.astro.zodiac import signed_difference
 from tests.astro.conftest import as_ut1
 
-# Moshier (the built-in ephemeris) against DE421, 1900–2050.
-TOLERANCE_ARCSEC = {body: 1.5 for body in PLANETS} | {Body.MOON: 3.0}
+# Against DE421, 1900–2050. The Moon's bound is set by the two ΔT models (UT → TT): a second of
+# ΔT is 0.5″ of lunar motion. With the Swiss Ephemeris files (from DE431) Sun … Neptune are
+# tighter; Pluto is not, because DE421's own Pluto differs from DE431's by about 1″.
+MOSHIER_TOLERANCE_ARCSEC = {body: 1.5 for body in PLANETS} | {Body.MOON: 3.0}
+FILES_TOLERANCE_ARCSEC = {body: 0.75 for body in PLANETS} | {Body.PLUTO: 1.5, Body.MOON: 2.5}
 DE421_TARGET = {
     Body.SUN: "sun", Body.MOON: "moon", Body.MERCURY: "mercury", Body.VENUS: "venus",
     Body.MARS: "mars barycenter", Body.JUPITER: "jupiter barycenter", Body.SATURN: "saturn barycenter",
@@ -67,20 +70,27 @@ def test_there_are_200_instants_between_1900_and_2050():
     assert instants[-1].year == 2050
 
 
-def test_sun_to_pluto_agree_with_de421_within_tolerance(skyfield):
-    assert not ephemeris.uses_files(), "this check states the Moshier tolerances"
-    worst = worst_errors(skyfield, engine_longitude)
-
+def assert_within(worst: dict[Body, float], tolerance: dict[Body, float]) -> None:
     for body, error in worst.items():
-        assert error <= TOLERANCE_ARCSEC[body], f"{body.label}: {error:.2f}″ > {TOLERANCE_ARCSEC[body]}″"
+        assert error <= tolerance[body], f"{body.label}: {error:.2f}″ > {tolerance[body]}″"
+
+
+def test_sun_to_pluto_on_moshier_agree_with_de421_within_tolerance(skyfield, moshier_ephemeris):
+    assert not ephemeris.uses_files()
+    assert_within(worst_errors(skyfield, engine_longitude), MOSHIER_TOLERANCE_ARCSEC)
+
+
+def test_sun_to_pluto_on_swiss_files_agree_with_de421_within_tighter_tolerance(skyfield, swiss_files):
+    assert ephemeris.uses_files()
+    assert_within(worst_errors(skyfield, engine_longitude), FILES_TOLERANCE_ARCSEC)
 
 
 def test_the_check_catches_ut_taken_for_tt(skyfield):
     worst = worst_errors(skyfield, longitude_with_ut_taken_for_tt)
 
     assert worst[Body.MOON] > 30.0
-    assert worst[Body.MOON] > TOLERANCE_ARCSEC[Body.MOON]
-    assert worst[Body.SUN] > TOLERANCE_ARCSEC[Body.SUN]
+    assert worst[Body.MOON] > MOSHIER_TOLERANCE_ARCSEC[Body.MOON]
+    assert worst[Body.SUN] > MOSHIER_TOLERANCE_ARCSEC[Body.SUN]
 
 
 @pytest.mark.parametrize("year", [1799, 2400])

@@ -73,10 +73,28 @@ def test_the_chart_lists_every_point_with_sign_house_and_motion():
     assert not sun.retrograde
 
 
-def test_chiron_is_left_out_with_a_note_on_the_moshier_ephemeris():
+def test_chiron_is_left_out_with_a_note_on_the_moshier_ephemeris(moshier_ephemeris):
     chart = compute_natal_chart(LONDON_1990)
     assert "Chiron" not in chart.names()
     assert any("Chiron is left out" in note for note in chart.notes)
+
+
+def test_chiron_is_in_the_chart_on_the_swiss_files(swiss_files):
+    chart = compute_natal_chart(LONDON_1990)
+    chiron = chart.point("Chiron")
+    assert chiron.sign == "Cancer"  # Chiron entered Cancer in 1988 and stayed until 1991
+    assert not any("Chiron is left out" in note for note in chart.notes)
+
+
+def test_a_folder_without_the_planet_file_falls_back_to_moshier_and_says_so(tmp_path):
+    previous = ephemeris.source()
+    try:
+        source = ephemeris.configure(str(tmp_path))
+        assert not source.files
+        assert not source.chiron
+        assert source.name == "built-in Moshier ephemeris"
+    finally:
+        ephemeris.configure(previous.path)
 
 
 def test_an_unknown_birth_time_gives_no_houses_angles_or_moon_aspects():

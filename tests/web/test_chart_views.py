@@ -1,8 +1,10 @@
 """The chart page, the wheel download, place search and birth-data validation, through the client."""
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
+from core.astro import ephemeris
 from core.models import NatalChart
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +42,7 @@ def test_someone_without_birth_data_is_led_to_the_form(client, stranger):
     assert response["Location"] == reverse("birth-data")
 
 
-def test_the_owner_sees_wheel_positions_houses_aspects_and_elements(owner_client):
+def test_the_owner_sees_wheel_positions_houses_aspects_and_elements(owner_client, moshier_ephemeris):
     response = owner_client.get(reverse("chart"))
     html = response.content.decode()
 
@@ -78,7 +80,23 @@ def test_changing_birth_data_recomputes_the_stored_chart(owner_client, owner):
     record = NatalChart.objects.get(user=owner)
     assert record.data["timezone"] == "Europe/Oslo"
     assert record.data["house_system_requested"] == "K"
-    assert record.fingerprint == NatalChart.objects.get(user=owner).user.birth_fingerprint()
+    assert record.fingerprint.startswith(NatalChart.objects.get(user=owner).user.birth_fingerprint())
+
+
+def test_a_chart_stored_on_moshier_is_recomputed_with_chiron_once_the_swiss_files_are_in_use(owner_client, owner):
+    previous = ephemeris.source()
+    try:
+        ephemeris.configure("")
+        owner_client.get(reverse("chart"))
+        assert "Chiron" not in [p["name"] for p in NatalChart.objects.get(user=owner).data["points"]]
+
+        ephemeris.configure(str(settings.INSTALLED_EPHEMERIS))
+        html = owner_client.get(reverse("chart")).content.decode()
+    finally:
+        ephemeris.configure(previous.path)
+
+    assert "Chiron" in [p["name"] for p in NatalChart.objects.get(user=owner).data["points"]]
+    assert "Chiron is left out" not in html
 
 
 def test_a_polar_birth_shows_the_fallback_not_an_error(owner_client):
