@@ -111,3 +111,83 @@ class NatalChart(models.Model):
 
     def __str__(self) -> str:
         return f"Natal chart of {self.user}"
+
+
+class Engine(models.TextChoices):
+    LOCAL = "local", "Local engine"
+    GEMINI = "gemini", "Gemini"
+
+
+class Level(models.TextChoices):
+    LOW = "low", "Low"
+    MEDIUM = "medium", "Medium"
+    HIGH = "high", "High"
+    INTENSE = "intense", "Intense"
+
+
+class Platform(models.TextChoices):
+    X = "x", "X"
+    INSTAGRAM = "instagram", "Instagram"
+    LINKEDIN = "linkedin", "LinkedIn"
+    BLOG = "blog", "Blog (Markdown)"
+
+
+class WrittenText(models.Model):
+    """Who wrote a stored text: the engine and, for Gemini, the model, token counts, or why it fell back."""
+
+    engine = models.CharField(max_length=16, choices=Engine.choices, default=Engine.LOCAL)
+    model = models.CharField(max_length=100, blank=True)
+    prompt_tokens = models.PositiveIntegerField(null=True, blank=True)
+    output_tokens = models.PositiveIntegerField(null=True, blank=True)
+    fallback_reason = models.CharField(max_length=300, blank=True)
+    tone = models.CharField(max_length=16, choices=Tone.choices, default=Tone.INSPIRING)
+    pinned = models.BooleanField(default=False, help_text="Pinned records are never removed by the cleanup.")
+    written_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class DailyGCode(WrittenText):
+    """A person's G-Code for one local date; recomputing the date replaces it."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="daily_gcodes")
+    date = models.DateField()
+    score = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(100)])
+    level = models.CharField(max_length=8, choices=Level.choices)
+    themes = models.JSONField(default=list)
+    facts = models.JSONField()
+    program = models.TextField()
+    interpretation = models.TextField()
+    affirmation = models.TextField()
+    guidance = models.JSONField(default=list)
+    summary = models.CharField(max_length=200, blank=True, help_text="Gemini's one-line release summary, if any.")
+
+    class Meta:
+        ordering = ["-date"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "date"], name="one_gcode_per_user_and_date"),
+            models.CheckConstraint(condition=models.Q(score__gte=1, score__lte=100), name="gcode_score_1_to_100"),
+        ]
+
+    def __str__(self) -> str:
+        return f"G-Code {self.score} for {self.user} on {self.date}"
+
+
+class PatchNote(WrittenText):
+    """A person's Spiritual Patch Notes for one local date on one platform."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="patch_notes")
+    date = models.DateField()
+    platform = models.CharField(max_length=16, choices=Platform.choices)
+    version = models.CharField(max_length=16)
+    body = models.TextField()
+
+    class Meta:
+        ordering = ["-date", "platform"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "date", "platform"], name="one_patch_note_per_platform_and_date"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Patch notes {self.version} ({self.get_platform_display()}) for {self.user}"

@@ -136,6 +136,13 @@ SE_EPHE_PATH = env.str(
     "SE_EPHE_PATH", default=str(INSTALLED_EPHEMERIS) if (INSTALLED_EPHEMERIS / "sepl_18.se1").is_file() else ""
 )
 
+# --- Text generation ------------------------------------------------------------------
+# With a key, Gemini writes the daily texts; without one (or when it fails) the local engine does.
+GEMINI_API_KEY = env.str("GEMINI_API_KEY", default="")
+GEMINI_MODEL = env.str("GEMINI_MODEL", default="gemini-2.5-flash")
+GEMINI_TIMEOUT = env.float("GEMINI_TIMEOUT", default=20.0)  # seconds
+GEMINI_BASE_URL = env.str("GEMINI_BASE_URL", default="") or None  # another endpoint (a proxy); None: Google's
+
 # --- Security (production hardening when DEBUG is off) ---------------------------------
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]

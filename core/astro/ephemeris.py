@@ -156,6 +156,15 @@ def body_states(jd_ut: float, bodies: Iterable[Body]) -> list[BodyState]:
     return states
 
 
+def body_states_over(times: Iterable[float], body: Body) -> list[BodyState]:
+    """Positions and speeds of one body at several Julian days (UT)."""
+    flag = _source.flag | swe.FLG_SPEED
+    try:
+        return [BodyState(*swe.calc_ut(jd, body.swe_id, flag)[0][:4]) for jd in times]
+    except swe.Error as exc:
+        raise EphemerisError(f"{body.label} cannot be computed: {exc}") from exc
+
+
 def heliocentric_longitude(jd_ut: float, body: Body) -> float:
     """Heliocentric ecliptic longitude (for the solar-system view)."""
     values, _ = swe.calc_ut(jd_ut, body.swe_id, ephemeris_flag() | swe.FLG_HELCTR)

@@ -6,14 +6,26 @@ phases) are found by bisection between samples to under a second.
 
 import datetime as dt
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+
+import swisseph as swe
 
 from core.astro import ephemeris
-from core.astro.aspects import TRANSIT_ORBS, Aspect, AspectKind, OrbPolicy, Point, aspects_across, is_applying
+from core.astro.aspects import (
+    TRANSIT_ORBS,
+    Aspect,
+    AspectKind,
+    OrbPolicy,
+    Placed,
+    Point,
+    aspects_across,
+    closing_in,
+)
 from core.astro.ephemeris import PLANETS, Body, BodyState
 from core.astro.local_time import load_zone
-from core.astro.zodiac import angular_distance, normalize, sign_index, sign_of, signed_difference
+from core.astro.zodiac import normalize, sign_index, sign_of, signed_difference
 
 TRANSIT_POLICY = OrbPolicy(orbs=dict(TRANSIT_ORBS), luminary_bonus=0.0)
 TRANSIT_BODIES: tuple[Body, ...] = (*PLANETS, Body.TRUE_NODE)
@@ -49,6 +61,8 @@ class TransitEvent:
     applying: bool  # at local noon
     exact_at: dt.datetime | None  # UT instant of perfection within the day
     transit_retrograde: bool
+    transit_speed: float = 0.0  # degrees per day at local noon
+    transit_longitude: float = 0.0  # at local noon
 
 
 @dataclass(frozen=True)
@@ -71,8 +85,27 @@ class MoonReport:
     elongation: float
     illumination: float  # percent lit, 0–100
     sign: str
+    longitude: float
     exact_phase: str | None
     exact_phase_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class Eclipse:
+    kind: str  # "solar" or "lunar"
+    type: str  # "total", "annular", "hybrid", "partial" or "penumbral"
+    at: dt.datetime  # greatest eclipse, UT
+
+
+@dataclass(frozen=True)
+class SkyOfDay:
+    """What the sky does during one UT interval, the same for everyone whose day it is."""
+
+    moon: MoonReport
+    ingresses: tuple[Ingress, ...]
+    stations: tuple[Station, ...]
+    retrogrades: tuple[str, ...]
+    eclipses: tuple[Eclipse, ...]
 
 
 @dataclass(frozen=True)
@@ -82,22 +115,90 @@ class DayReport:
     start: dt.datetime
     end: dt.datetime
     events: tuple[TransitEvent, ...]
-    moon: MoonReport
-    ingresses: tuple[Ingress, ...]
-    stations: tuple[Station, ...]
-    retrogrades: tuple[str, ...]
+    sky: SkyOfDay
+
+    @property
+    def moon(self) -> MoonReport:
+        return self.sky.moon
+
+    @property
+    def ingresses(self) -> tuple[Ingress, ...]:
+        return self.sky.ingresses
+
+    @property
+    def stations(self) -> tuple[Station, ...]:
+        return self.sky.stations
+
+    @property
+    def retrogrades(self) -> tuple[str, ...]:
+        return self.sky.retrogrades
+
+    @property
+    def eclipses(self) -> tuple[Eclipse, ...]:
+        return self.sky.eclipses
 
 
 class DaySamples:
-    """Hourly positions of every transiting body over one local day, shared by all searches."""
+    """Hourly positions of every transiting body over one local day, shared by all searches.
+
+    The same for every person whose local day spans the same UT interval: build it through
+    `day_samples`, which keeps the recent ones, and treat it as read-only.
+    """
 
     def __init__(self, start: dt.datetime, end: dt.datetime):
         self.start_jd = ephemeris.julian_day(start)
         self.end_jd = ephemeris.julian_day(end)
         steps = max(1, round((self.end_jd - self.start_jd) / (SAMPLE_STEP / dt.timedelta(days=1))))
         self.times = [self.start_jd + (self.end_jd - self.start_jd) * i / steps for i in range(steps + 1)]
-        self.states = {b: [ephemeris.body_state(jd, b) for jd in self.times] for b in TRANSIT_BODIES}
+        self.states = {b: ephemeris.body_states_over(self.times, b) for b in TRANSIT_BODIES}
         self.noon_index = len(self.times) // 2
+        self.arcs = {b: swept_arc([s.longitude for s in states]) for b, states in self.states.items()}
+
+
+@lru_cache(maxsize=512)
+def day_samples(start: dt.datetime, end: dt.datetime) -> DaySamples:
+    """The samples of one UT interval, computed once and shared (a job asks for each day many times)."""
+    return DaySamples(start, end)
+
+
+def swept_arc(longitudes: list[float]) -> tuple[float, float]:
+    """(centre, half-width) of the zodiac arc a body covers, from its samples (under 180° a day)."""
+    first = longitudes[0]
+    unwrapped = [first + signed_difference(lon, first) for lon in longitudes]
+    low, high = min(unwrapped), max(unwrapped)
+    return normalize((low + high) / 2), (high - low) / 2
+
+
+def closest_approach(arc: tuple[float, float], natal_longitude: float, angle: float) -> float:
+    """Smallest orb of an aspect of `angle` to a natal point reached anywhere on a swept arc."""
+    centre, half_width = arc
+    delta = signed_difference(centre, natal_longitude)
+    nearest = min(abs(signed_difference(delta, angle)), abs(signed_difference(delta, -angle)))
+    return max(0.0, nearest - half_width)
+
+
+def hermite_root(t0: float, t1: float, g0: float, g1: float, rate0: float, rate1: float) -> float:
+    """Where a quantity with values g0, g1 and rates (per day) at t0, t1 crosses zero, to PRECISION_SECONDS.
+
+    Cubic Hermite interpolation between two hourly samples: for the Moon the interpolated
+    longitude is within about 0.5″ of the ephemeris, so the time is good to well under a second.
+    """
+    h = t1 - t0
+    m0, m1 = rate0 * h, rate1 * h
+
+    def value(u: float) -> float:
+        u2, u3 = u * u, u * u * u
+        return (2 * u3 - 3 * u2 + 1) * g0 + (u3 - 2 * u2 + u) * m0 + (-2 * u3 + 3 * u2) * g1 + (u3 - u2) * m1
+
+    lo, hi, f_lo = 0.0, 1.0, g0
+    while (hi - lo) * h * 86400.0 > PRECISION_SECONDS:
+        mid = (lo + hi) / 2
+        f_mid = value(mid)
+        if (f_lo <= 0) == (f_mid <= 0):
+            lo, f_lo = mid, f_mid
+        else:
+            hi = mid
+    return t0 + (lo + hi) / 2 * h
 
 
 def find_root(f: Callable[[float], float], lo: float, hi: float) -> float:
@@ -134,10 +235,23 @@ def exact_times(samples: DaySamples, body: Body, target: float) -> list[float]:
     return crossing_times(values, samples.times, lambda jd: signed_difference(lon(jd), target))
 
 
-def aspect_exact_time(samples: DaySamples, body: Body, natal: Point, kind: AspectKind) -> float | None:
+def sampled_crossing(samples: DaySamples, body: Body, target: float) -> float | None:
+    """The first time in the day the body's longitude passes `target`, from the samples alone."""
+    states, times = samples.states[body], samples.times
+    previous = signed_difference(states[0].longitude, target)
+    for i in range(1, len(states)):
+        current = signed_difference(states[i].longitude, target)
+        if (previous <= 0) != (current <= 0) and abs(previous - current) < 90.0:
+            return hermite_root(times[i - 1], times[i], previous, current, states[i - 1].speed, states[i].speed)
+        previous = current
+    return None
+
+
+def aspect_exact_time(samples: DaySamples, body: Body, natal: Placed, kind: AspectKind) -> float | None:
+    """When the aspect perfects during the day (the earlier of its two targets), or None."""
     targets = {normalize(natal.longitude + kind.angle), normalize(natal.longitude - kind.angle)}
-    found = sorted(t for target in targets for t in exact_times(samples, body, target))
-    return found[0] if found else None
+    found = [t for target in targets if (t := sampled_crossing(samples, body, target)) is not None]
+    return min(found) if found else None
 
 
 def to_instant(jd: float | None) -> dt.datetime | None:
@@ -146,27 +260,32 @@ def to_instant(jd: float | None) -> dt.datetime | None:
     return ephemeris.instant_from_julian_day(jd).replace(microsecond=0)
 
 
-def day_transit_events(samples: DaySamples, natal: list[Point], policy: OrbPolicy) -> list[TransitEvent]:
+def day_transit_events(samples: DaySamples, natal: Sequence[Placed], policy: OrbPolicy) -> list[TransitEvent]:
+    """Every transit-to-natal aspect that comes within orb during the day, tightest first."""
     events = []
+    kinds = policy.kinds()
+    noon = samples.noon_index
     for body in TRANSIT_BODIES:
-        states = samples.states[body]
+        arc, now = samples.arcs[body], samples.states[body][noon]
         for point in natal:
-            for kind in policy.kinds():
-                orbs = [abs(angular_distance(s.longitude, point.longitude) - kind.angle) for s in states]
-                if min(orbs) > policy.orb_for(kind, body.label, point.name):
+            for kind in kinds:
+                orb = closest_approach(arc, point.longitude, kind.angle)
+                if orb > policy.orb_for(kind, body.label, point.name):
                     continue
-                exact = aspect_exact_time(samples, body, point, kind)
-                noon = states[samples.noon_index]
-                applying = is_applying(Point(body.label, noon.longitude, noon.speed), point, kind)
+                exact = aspect_exact_time(samples, body, point, kind) if orb == 0.0 else None
+                delta = signed_difference(now.longitude, point.longitude)
+                applying = closing_in(delta, now.speed, kind.angle)  # the natal point stands still
                 events.append(
                     TransitEvent(
                         body.label,
                         point.name,
                         kind.name,
-                        0.0 if exact else min(orbs),
+                        orb,
                         applying,
                         to_instant(exact),
-                        noon.retrograde,
+                        now.retrograde,
+                        now.speed,
+                        now.longitude,
                     )
                 )
     return sorted(events, key=lambda e: (e.orb, e.transit, e.natal))
@@ -224,7 +343,7 @@ def day_moon(samples: DaySamples) -> MoonReport:
     illumination = (1 - math.cos(math.radians(values[noon]))) / 2 * 100
     return MoonReport(
         phase_name(values[noon]), values[noon], round(illumination, 1), sign_of(moon[noon].longitude),
-        exact_name, exact_at,
+        moon[noon].longitude, exact_name, exact_at,
     )  # fmt: skip
 
 
@@ -236,14 +355,46 @@ def local_day_bounds(date: dt.date, zone_name: str) -> tuple[dt.datetime, dt.dat
     return start, end
 
 
-def day_report(natal: list[Point], date: dt.date, zone_name: str, policy: OrbPolicy = TRANSIT_POLICY) -> DayReport:
-    """Everything the sky does to a natal chart during one local day."""
-    start, end = local_day_bounds(date, zone_name)
-    samples = DaySamples(start, end)
+SOLAR_ECLIPSE_TYPES = ((swe.ECL_ANNULAR_TOTAL, "hybrid"), (swe.ECL_TOTAL, "total"), (swe.ECL_ANNULAR, "annular"))
+LUNAR_ECLIPSE_TYPES = ((swe.ECL_TOTAL, "total"), (swe.ECL_PARTIAL, "partial"))
+
+
+def eclipse_type(flags: int, types: tuple[tuple[int, str], ...], otherwise: str) -> str:
+    return next((name for bit, name in types if flags & bit), otherwise)
+
+
+def day_eclipses(samples: DaySamples) -> list[Eclipse]:
+    """Solar and lunar eclipses whose greatest phase falls in the interval."""
+    flag = ephemeris.ephemeris_flag()
+    found = []
+    solar_flags, solar = swe.sol_eclipse_when_glob(samples.start_jd, flag)
+    if solar[0] < samples.end_jd:
+        found.append(Eclipse("solar", eclipse_type(solar_flags, SOLAR_ECLIPSE_TYPES, "partial"), to_instant(solar[0])))
+    lunar_flags, lunar = swe.lun_eclipse_when(samples.start_jd, flag)
+    if lunar[0] < samples.end_jd:
+        found.append(
+            Eclipse("lunar", eclipse_type(lunar_flags, LUNAR_ECLIPSE_TYPES, "penumbral"), to_instant(lunar[0]))
+        )
+    return found
+
+
+@lru_cache(maxsize=512)
+def sky_of_day(start: dt.datetime, end: dt.datetime) -> SkyOfDay:
+    """Moon, ingresses, stations, retrogrades and eclipses of a UT interval, computed once."""
+    samples = day_samples(start, end)
     noon = samples.noon_index
-    retrogrades = tuple(b.label for b in PLANETS if samples.states[b][noon].retrograde)
-    return DayReport(
-        date, zone_name, start, end,
-        tuple(day_transit_events(samples, natal, policy)), day_moon(samples),
-        tuple(day_ingresses(samples)), tuple(day_stations(samples)), retrogrades,
-    )  # fmt: skip
+    return SkyOfDay(
+        day_moon(samples),
+        tuple(day_ingresses(samples)),
+        tuple(day_stations(samples)),
+        tuple(b.label for b in PLANETS if samples.states[b][noon].retrograde),
+        tuple(day_eclipses(samples)),
+    )
+
+
+def day_report(natal: Sequence[Placed], date: dt.date, zone_name: str, policy: OrbPolicy = TRANSIT_POLICY) -> DayReport:
+    """Everything the sky does to a natal chart during one local day (natal points are fixed)."""
+    start, end = local_day_bounds(date, zone_name)
+    samples = day_samples(start, end)
+    events = tuple(day_transit_events(samples, natal, policy))
+    return DayReport(date, zone_name, start, end, events, sky_of_day(start, end))

@@ -1,0 +1,108 @@
+"""The facts of one person's day: the score's inputs and outputs in plain data, for storage and text."""
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from typing import Any, NamedTuple
+
+from core.astro.aspects import KIND_BY_NAME
+from core.astro.local_time import load_zone
+from core.astro.transits import DayReport, TransitEvent
+from core.gcode.program import gcode_program
+from core.gcode.score import Contact, gcode_score, intensity_level, leading
+from core.gcode.themes import day_themes
+
+
+class NatalPoint(NamedTuple):
+    """A natal point as the day's computation needs it (house None when the birth time is unknown)."""
+
+    name: str
+    longitude: float
+    speed: float = 0.0  # natal points stand still for transits; kept so they can take part in aspects
+    house: int | None = None
+
+
+@dataclass(frozen=True)
+class TransitFact:
+    transit: str
+    natal: str
+    kind: str
+    nature: str  # harmonious, tense or neutral
+    orb: float
+    applying: bool
+    exact_at: str | None  # local time of perfection, "HH:MM", when it perfects during the day
+    retrograde: bool
+    strength: float
+    natal_house: int | None
+    transit_longitude: float
+    natal_longitude: float
+
+
+@dataclass(frozen=True)
+class DayFacts:
+    """Everything the texts may say about a person's day; stored as JSON with the daily G-Code."""
+
+    date: str
+    zone: str
+    time_known: bool
+    score: int
+    level: str
+    themes: list[str]
+    program: list[str]
+    transits: list[TransitFact]  # the leading transits, strongest first
+    moon: dict[str, Any]
+    ingresses: list[dict[str, str]]
+    stations: list[dict[str, str]]
+    retrogrades: list[str]
+    eclipses: list[dict[str, str]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "DayFacts":
+        return cls(**{**data, "transits": [TransitFact(**t) for t in data["transits"]]})
+
+
+def local_clock(instant: dt.datetime | None, zone: str) -> str | None:
+    return instant.astimezone(load_zone(zone)).strftime("%H:%M") if instant else None
+
+
+def contact_of(event: TransitEvent) -> Contact:
+    return Contact(event.transit, event.natal, event.kind, event.orb, event.applying, event.transit_speed)
+
+
+def transit_fact(event: TransitEvent, weight: float, natal: dict[str, NatalPoint], zone: str) -> TransitFact:
+    point = natal[event.natal]
+    return TransitFact(
+        event.transit, event.natal, event.kind, KIND_BY_NAME[event.kind].nature, round(event.orb, 3),
+        event.applying, local_clock(event.exact_at, zone), event.transit_retrograde, round(weight, 4),
+        point.house, round(event.transit_longitude, 3), round(point.longitude, 3),
+    )  # fmt: skip
+
+
+def day_facts(report: DayReport, natal: list[NatalPoint], time_known: bool) -> DayFacts:
+    """Score, level, themes, program and the sky's events of a day, from its transit report."""
+    zone = report.zone
+    by_name = {p.name: p for p in natal}
+    events = {(e.transit, e.natal, e.kind): e for e in report.events}
+    contacts = [contact_of(e) for e in report.events]
+    score = gcode_score(contacts, time_known)
+    top = [
+        transit_fact(events[(c.transit, c.natal, c.kind)], weight, by_name, zone)
+        for c, weight in leading(contacts, time_known)
+    ]
+    sky = report.sky
+    moon = {
+        "phase": sky.moon.phase, "sign": sky.moon.sign, "illumination": sky.moon.illumination,
+        "longitude": round(sky.moon.longitude, 3),
+        "exact_phase": sky.moon.exact_phase, "exact_phase_at": local_clock(sky.moon.exact_phase_at, zone),
+    }  # fmt: skip
+    ingresses = [{"body": i.body, "sign": i.sign, "at": local_clock(i.at, zone)} for i in sky.ingresses]
+    stations = [{"body": s.body, "direction": s.direction, "at": local_clock(s.at, zone)} for s in sky.stations]
+    eclipses = [{"kind": e.kind, "type": e.type, "at": local_clock(e.at, zone)} for e in sky.eclipses]
+    return DayFacts(
+        date=report.date.isoformat(), zone=zone, time_known=time_known, score=score, level=intensity_level(score),
+        themes=day_themes(top, moon), program=gcode_program(top, moon, stations, list(sky.retrogrades)),
+        transits=top, moon=moon, ingresses=ingresses, stations=stations, retrogrades=list(sky.retrogrades),
+        eclipses=eclipses,
+    )  # fmt: skip

@@ -1,0 +1,186 @@
+"""What the local engine knows: meanings of planets, points, aspects, signs, phases and stations.
+
+Sentences are built from these parts, so every combination the sky can produce has words.
+"""
+
+TRANSIT_MEANINGS: dict[str, str] = {
+    "Sun": "vitality and the will to be seen",
+    "Moon": "moods, needs and the pull of habit",
+    "Mercury": "thinking, talking and the small logistics of the day",
+    "Venus": "affection, taste and what you value",
+    "Mars": "drive, heat and the urge to act",
+    "Jupiter": "growth, generosity and a wider view",
+    "Saturn": "structure, limits and the long game",
+    "Uranus": "sudden change and the need for freedom",
+    "Neptune": "imagination, longing and blurred edges",
+    "Pluto": "deep change, power and what must end",
+    "True Node": "the direction your life is asking you to grow in",
+}
+NATAL_MEANINGS: dict[str, str] = {
+    "Sun": "core identity and purpose",
+    "Moon": "emotional body and sense of safety",
+    "Mercury": "mind and way of speaking",
+    "Venus": "heart, relationships and pleasures",
+    "Mars": "courage and way of fighting for things",
+    "Jupiter": "faith and appetite for more",
+    "Saturn": "discipline and old fears",
+    "Uranus": "originality and restlessness",
+    "Neptune": "dreams and ideals",
+    "Pluto": "hidden power and what you hold on to",
+    "True Node": "sense of direction",
+    "Mean Node": "sense of direction",
+    "Chiron": "old wound and the gift inside it",
+    "Ascendant": "way of meeting the world",
+    "Midheaven": "public path and calling",
+}
+KIND_VERBS: dict[str, str] = {
+    "conjunction": "merges with",
+    "opposition": "pulls against",
+    "square": "presses on",
+    "trine": "flows easily into",
+    "sextile": "opens a door for",
+    "quincunx": "asks for an adjustment in",
+    "semisextile": "nudges",
+    "semisquare": "irritates",
+    "sesquiquadrate": "unsettles",
+    "quintile": "lends a creative spark to",
+    "biquintile": "adds a craftsman's touch to",
+}
+NATURE_ADVICE: dict[str, str] = {
+    "harmonious": "use the ease while it lasts",
+    "tense": "slow down and work with the friction instead of against it",
+    "neutral": "notice what begins here: it will grow",
+}
+SIGN_MOODS: dict[str, str] = {
+    "Aries": "quick, direct and impatient",
+    "Taurus": "steady, sensual and slow to move",
+    "Gemini": "curious, chatty and scattered",
+    "Cancer": "tender, protective and homesick",
+    "Leo": "warm, proud and playful",
+    "Virgo": "careful, useful and a little critical",
+    "Libra": "sociable, fair-minded and indecisive",
+    "Scorpio": "intense, private and all-or-nothing",
+    "Sagittarius": "restless, hopeful and frank",
+    "Capricorn": "sober, ambitious and reserved",
+    "Aquarius": "detached, inventive and contrary",
+    "Pisces": "dreamy, porous and kind",
+}
+PHASE_MEANINGS: dict[str, str] = {
+    "New Moon": "a blank page: plant one intention",
+    "Waxing Crescent": "the first green shoots: protect what you started",
+    "First Quarter": "a test of commitment: act on the plan",
+    "Waxing Gibbous": "refinement: adjust, polish, keep going",
+    "Full Moon": "culmination: see what the month has built and feel it fully",
+    "Waning Gibbous": "sharing: pass on what you learned",
+    "Last Quarter": "release: drop what no longer fits",
+    "Waning Crescent": "rest: empty the cup before the next cycle",
+}
+STATION_MEANINGS: dict[str, dict[str, str]] = {
+    "retrograde": {
+        "Mercury": "plans, messages and machines ask to be checked twice",
+        "Venus": "old loves and old values come back for review",
+        "Mars": "energy turns inward; fights picked now are fought twice",
+        "Jupiter": "growth goes inward: faith over expansion",
+        "Saturn": "structures are audited from the inside",
+        "Uranus": "the urge for change works underground",
+        "Neptune": "illusions thin out and the dream is revised",
+        "Pluto": "power struggles move into the psyche",
+    },
+    "direct": {
+        "Mercury": "communication clears and plans can move again",
+        "Venus": "the heart knows what it values again",
+        "Mars": "held-back energy is released into action",
+        "Jupiter": "opportunities start to open outward again",
+        "Saturn": "the work can be built on again",
+        "Uranus": "pent-up change breaks into the open",
+        "Neptune": "the revised dream is ready to be lived",
+        "Pluto": "what was transformed within shows outside",
+    },
+}
+SIGN_KEYWORDS: dict[str, str] = {
+    "Aries": "initiative", "Taurus": "stability", "Gemini": "curiosity", "Cancer": "care",
+    "Leo": "self-expression", "Virgo": "craft", "Libra": "balance", "Scorpio": "depth",
+    "Sagittarius": "meaning", "Capricorn": "ambition", "Aquarius": "innovation", "Pisces": "compassion",
+}  # fmt: skip
+ECLIPSE_MEANINGS: dict[str, str] = {
+    "solar": "a reset point: something begins that is bigger than one day",
+    "lunar": "a release point: something comes to light and completes",
+}
+PLANET_GUIDANCE: dict[str, dict[str, str]] = {
+    "harmonious": {
+        "Sun": "Say yes to one visible task and finish it.",
+        "Moon": "Cook, rest or call someone who feels like home.",
+        "Mercury": "Write the message you have been drafting in your head.",
+        "Venus": "Spend time or money on something beautiful and shared.",
+        "Mars": "Train, build or ship: the effort pays off today.",
+        "Jupiter": "Ask for the bigger thing; the answer may be yes.",
+        "Saturn": "Commit to a routine you can keep for a month.",
+        "Uranus": "Try the unusual approach you keep postponing.",
+        "Neptune": "Give an hour to music, art or quiet imagination.",
+        "Pluto": "Let go of one thing that has quietly run its course.",
+        "True Node": "Take one small step in the direction that scares and excites you.",
+    },
+    "tense": {
+        "Sun": "Pick your battles; not every slight needs an answer.",
+        "Moon": "Name the feeling before you act on it.",
+        "Mercury": "Double-check dates, numbers and recipients before you send.",
+        "Venus": "Do not buy comfort; ask for what you actually need.",
+        "Mars": "Move your body before a hard conversation, not after.",
+        "Jupiter": "Promise less than you think you can deliver.",
+        "Saturn": "Break the heavy task into pieces and do the first one.",
+        "Uranus": "Leave room in the plan for surprises.",
+        "Neptune": "Check facts before you trust a story, including your own.",
+        "Pluto": "Notice where you want control, and loosen your grip.",
+        "True Node": "Ask whether today's choice serves who you are becoming.",
+    },
+    "neutral": {
+        "Sun": "Start something that carries your name.",
+        "Moon": "Reset your space: clean one corner of your home.",
+        "Mercury": "Learn one new thing and write it down.",
+        "Venus": "Reach out to someone you appreciate.",
+        "Mars": "Begin the task you have been circling.",
+        "Jupiter": "Widen your circle by one conversation.",
+        "Saturn": "Set one boundary and keep it kindly.",
+        "Uranus": "Change one habit on purpose.",
+        "Neptune": "Make time for a dream, a prayer or a long walk.",
+        "Pluto": "Look honestly at what you are ready to transform.",
+        "True Node": "Choose growth over comfort once today.",
+    },
+}
+PHASE_GUIDANCE: dict[str, str] = {
+    "New Moon": "Write down one intention for the coming month.",
+    "Waxing Crescent": "Protect your new start from too many opinions.",
+    "First Quarter": "Make the decision you have been postponing.",
+    "Waxing Gibbous": "Review your work and improve one detail.",
+    "Full Moon": "Celebrate something you finished, however small.",
+    "Waning Gibbous": "Teach or share something you have learned.",
+    "Last Quarter": "Clear out one thing: a file, a drawer, a grudge.",
+    "Waning Crescent": "Go to bed early and let the day be enough.",
+}
+GENERAL_GUIDANCE: tuple[str, ...] = (
+    "Drink water and take a walk without your phone.",
+    "End the day by writing three lines about it.",
+    "Leave ten minutes between meetings to breathe.",
+)
+AFFIRMATIONS: dict[str, dict[str, str]] = {
+    "inspiring": {
+        "harmonious": "I welcome the ease of this day and let it carry me forward.",
+        "tense": "Every obstacle today is a teacher, and I am ready to learn.",
+        "neutral": "Something new begins in me today, and I give it room to grow.",
+    },
+    "practical": {
+        "harmonious": "I use today's momentum to finish what matters.",
+        "tense": "I handle one thing at a time, calmly and well.",
+        "neutral": "I start small and I keep going.",
+    },
+    "poetic": {
+        "harmonious": "I am a river finding its way downhill, unhurried and sure.",
+        "tense": "I am the stone the water shapes, patient and unbroken.",
+        "neutral": "I am a seed in dark soil, certain of the light.",
+    },
+    "technical": {
+        "harmonious": "System stable: I deploy my best work with confidence.",
+        "tense": "I debug calmly: every error message is information.",
+        "neutral": "I initialise a new process and let it run.",
+    },
+}
