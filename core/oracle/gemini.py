@@ -120,9 +120,11 @@ def call_gemini(settings: GeminiSettings, system: str, daily: str) -> types.Gene
         response_mime_type="application/json",
         response_schema=RESPONSE_SCHEMA,
         temperature=0.8,
+        automatic_function_calling=types.AutomaticFunctionCallingConfig(disable=True),
     )
+    client = client_for(settings)  # held here: the client closes its connection pool when collected
     try:
-        return client_for(settings).models.generate_content(model=settings.model, contents=daily, config=config)
+        return client.models.generate_content(model=settings.model, contents=daily, config=config)
     except errors.APIError as exc:
         if exc.code == 429:
             raise GeminiFailure(f"quota exceeded (HTTP 429: {exc.status or 'RESOURCE_EXHAUSTED'})") from exc
@@ -131,6 +133,8 @@ def call_gemini(settings: GeminiSettings, system: str, daily: str) -> types.Gene
         if "timeout" in type(exc).__name__.lower():
             raise GeminiFailure(f"timeout after {settings.timeout_seconds:g} s") from exc
         raise GeminiFailure(f"connection failed: {type(exc).__name__}: {exc}") from exc
+    finally:
+        client.close()
 
 
 def ask_gemini(facts: DayFacts, tone: str, settings: GeminiSettings) -> DailyTexts:

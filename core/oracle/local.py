@@ -6,12 +6,19 @@ from core.oracle.tables import (
     AFFIRMATIONS,
     ECLIPSE_MEANINGS,
     GENERAL_GUIDANCE,
+    KIND_IMAGES,
     KIND_VERBS,
     NATAL_MEANINGS,
+    NATURE_ACTIONS,
     NATURE_ADVICE,
+    NATURE_IMAGES,
     PHASE_GUIDANCE,
     PHASE_MEANINGS,
     PLANET_GUIDANCE,
+    PLANET_IMAGES,
+    PLANET_KEYWORDS,
+    POINT_IMAGES,
+    POINT_KEYWORDS,
     SIGN_KEYWORDS,
     SIGN_MOODS,
     STATION_MEANINGS,
@@ -39,10 +46,11 @@ def transit_sentence(t: TransitFact, tone: str) -> str:
     if tone == "practical":
         return f"{t.transit} {t.kind} natal {t.natal} ({timing(t)}): expect {meaning} to touch your {natal}; {advice}."
     if tone == "poetic":
-        return f"Where {t.transit} {verb} your {natal}, {meaning} moves like weather through you; {advice}."
+        image, point = PLANET_IMAGES[t.transit], POINT_IMAGES[t.natal]
+        return f"{image.capitalize()} {KIND_IMAGES[t.kind]} {point}; {NATURE_IMAGES[t.nature]}."
     return (
-        f"[{t.transit} {t.kind} natal {t.natal}] {timing(t)}, strength {t.strength:.2f}. "
-        f"Input: {meaning}. Target: {natal}. Action: {advice}."
+        f"[{t.transit} {t.kind} natal {t.natal}] {timing(t)}, strength={t.strength:.2f}, "
+        f"signal={PLANET_KEYWORDS[t.transit]} -> {POINT_KEYWORDS[t.natal]}, action={NATURE_ACTIONS[t.nature]}."
     )
 
 

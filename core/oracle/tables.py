@@ -184,3 +184,48 @@ AFFIRMATIONS: dict[str, dict[str, str]] = {
         "neutral": "I initialise a new process and let it run.",
     },
 }
+
+# The poetic tone speaks in images, the technical one in keywords, so the tones differ in words, not only in order.
+PLANET_IMAGES: dict[str, str] = {
+    "Sun": "the noon fire", "Moon": "the tide-keeper", "Mercury": "the quick messenger",
+    "Venus": "the evening star", "Mars": "the red ember", "Jupiter": "the wide-armed king",
+    "Saturn": "the old stonemason", "Uranus": "lightning at the window", "Neptune": "the sea fog",
+    "Pluto": "the deep root", "True Node": "the north wind",
+}  # fmt: skip
+POINT_IMAGES: dict[str, str] = {
+    "Sun": "the hearth of who you are", "Moon": "the well of your feelings",
+    "Mercury": "the bright house of your thoughts", "Venus": "the garden of your heart",
+    "Mars": "the forge of your courage", "Jupiter": "the open field of your faith",
+    "Saturn": "the old walls you built", "Uranus": "the unlatched door in you",
+    "Neptune": "the tide of your dreams", "Pluto": "the cellar where your power sleeps",
+    "True Node": "the road ahead of you", "Mean Node": "the road ahead of you",
+    "Chiron": "the scar that learned to sing", "Ascendant": "the threshold where you meet the world",
+    "Midheaven": "the high ridge of your calling",
+}  # fmt: skip
+KIND_IMAGES: dict[str, str] = {
+    "conjunction": "sits down beside", "opposition": "stands across the river from",
+    "square": "leans hard against", "trine": "pours gently into", "sextile": "knocks softly at",
+    "quincunx": "turns sideways toward", "semisextile": "brushes past", "semisquare": "snags on",
+    "sesquiquadrate": "jostles", "quintile": "hums beside", "biquintile": "weaves a thread into",
+}  # fmt: skip
+NATURE_IMAGES: dict[str, str] = {
+    "harmonious": "let the current carry you",
+    "tense": "bend like a reed and do not break",
+    "neutral": "watch what the seed becomes",
+}
+PLANET_KEYWORDS: dict[str, str] = {
+    "Sun": "vitality", "Moon": "mood", "Mercury": "comms", "Venus": "values", "Mars": "energy",
+    "Jupiter": "growth", "Saturn": "constraints", "Uranus": "disruption", "Neptune": "ambiguity",
+    "Pluto": "transformation", "True Node": "direction",
+}  # fmt: skip
+POINT_KEYWORDS: dict[str, str] = {
+    "Sun": "identity", "Moon": "emotions", "Mercury": "cognition", "Venus": "relationships", "Mars": "drive",
+    "Jupiter": "beliefs", "Saturn": "structure", "Uranus": "autonomy", "Neptune": "ideals", "Pluto": "power",
+    "True Node": "trajectory", "Mean Node": "trajectory", "Chiron": "healing", "Ascendant": "persona",
+    "Midheaven": "career",
+}  # fmt: skip
+NATURE_ACTIONS: dict[str, str] = {
+    "harmonious": "deploy",
+    "tense": "throttle and debug",
+    "neutral": "initialise and monitor",
+}
