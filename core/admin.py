@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
-from core.models import User
+from core.models import DailyGCode, NatalChart, PatchNote, User
 
 
 @admin.register(User)
@@ -27,3 +27,26 @@ class UserAdmin(DjangoUserAdmin):
         ),
         ("Preferences", {"fields": ("house_system", "tone", "daily_gcode_enabled", "schedule_timezone")}),
     )
+
+
+@admin.register(NatalChart)
+class NatalChartAdmin(admin.ModelAdmin):
+    list_display = ("user", "ut", "computed_at")
+    search_fields = ("user__username",)
+    readonly_fields = ("computed_at",)
+
+
+@admin.register(DailyGCode)
+class DailyGCodeAdmin(admin.ModelAdmin):
+    list_display = ("user", "date", "score", "level", "engine", "model", "fallback_reason", "pinned")
+    list_filter = ("level", "engine", "pinned")
+    search_fields = ("user__username",)
+    date_hierarchy = "date"
+
+
+@admin.register(PatchNote)
+class PatchNoteAdmin(admin.ModelAdmin):
+    list_display = ("user", "date", "platform", "version", "engine", "pinned")
+    list_filter = ("platform", "engine", "pinned")
+    search_fields = ("user__username",)
+    date_hierarchy = "date"

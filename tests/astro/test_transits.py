@@ -91,3 +91,52 @@ def test_a_local_day_on_a_dst_change_is_23_or_25_hours_long():
     autumn = local_day_bounds(dt.date(2026, 11, 1), "America/New_York")
     assert spring[1] - spring[0] == dt.timedelta(hours=23)
     assert autumn[1] - autumn[0] == dt.timedelta(hours=25)
+
+
+def bisected_exact_time(body: Body, target: float, near: dt.datetime) -> dt.datetime:
+    """The ephemeris itself, bisected to a millisecond around `near`: the reference for interpolated times."""
+    lo, hi = near - dt.timedelta(minutes=30), near + dt.timedelta(minutes=30)
+    f_lo = signed_difference(longitude_at(lo, body), target)
+    while hi - lo > dt.timedelta(milliseconds=1):
+        mid = lo + (hi - lo) / 2
+        f_mid = signed_difference(longitude_at(mid, body), target)
+        if (f_lo <= 0) == (f_mid <= 0):
+            lo, f_lo = mid, f_mid
+        else:
+            hi = mid
+    return lo
+
+
+def test_interpolated_exact_times_agree_with_the_ephemeris_within_two_seconds():
+    angles = {"conjunction": 0, "sextile": 60, "square": 90, "trine": 120, "opposition": 180}
+    checked = 0
+    for day in range(20):
+        report = day_report(NATAL_POINTS, dt.date(2026, 11, 1) + dt.timedelta(days=day), "UTC")
+        for event in (e for e in report.events if e.exact_at is not None):
+            body = Body[event.transit.upper().replace(" ", "_")]
+            natal = NATAL.point(event.natal).longitude
+            targets = [natal + angles[event.kind], natal - angles[event.kind]]
+            target = min(targets, key=lambda t: abs(signed_difference(longitude_at(event.exact_at, body), t)))
+            reference = bisected_exact_time(body, target, event.exact_at)
+            assert abs(event.exact_at - reference) <= dt.timedelta(seconds=2), event
+            checked += 1
+    assert checked >= 30
+
+
+def test_eclipses_of_2026_are_found_on_their_days():
+    solar = day_report(NATAL_POINTS, dt.date(2026, 8, 12), "UTC").eclipses
+    lunar = day_report(NATAL_POINTS, dt.date(2026, 8, 28), "UTC").eclipses
+    plain = day_report(NATAL_POINTS, dt.date(2026, 8, 20), "UTC").eclipses
+
+    assert [(e.kind, e.type) for e in solar] == [("solar", "total")]
+    assert solar[0].at == pytest.approx(dt.datetime(2026, 8, 12, 17, 46, tzinfo=dt.UTC), abs=dt.timedelta(minutes=2))
+    assert [(e.kind, e.type) for e in lunar] == [("lunar", "partial")]
+    assert lunar[0].at == pytest.approx(dt.datetime(2026, 8, 28, 4, 13, tzinfo=dt.UTC), abs=dt.timedelta(minutes=2))
+    assert plain == ()
+
+
+def test_the_sky_of_a_day_is_computed_once_for_everyone_who_shares_it():
+    first = day_report(NATAL_POINTS, dt.date(2026, 11, 24), "Europe/Lisbon")
+    second = day_report(NATAL_POINTS[:3], dt.date(2026, 11, 24), "Europe/London")  # same UT interval in winter
+
+    assert first.sky is second.sky
