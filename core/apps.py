@@ -12,5 +12,7 @@ class CoreConfig(AppConfig):
         from django.conf import settings
 
         from core.astro import ephemeris
+        from core.scheduler.live import start_in_background
 
         ephemeris.configure(settings.SE_EPHE_PATH)
+        start_in_background()  # only in a serving process; no database access here

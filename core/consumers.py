@@ -6,15 +6,12 @@ from typing import Any
 
 from channels.generic.websocket import AsyncWebsocketConsumer
 
+from core.events import user_group
+
 log = logging.getLogger(__name__)
 
 MAX_CLIENT_MESSAGE_BYTES = 4096
 CLOSE_UNAUTHENTICATED = 4401
-
-
-def user_group(user_id: int) -> str:
-    """The channel-layer group that carries one person's dashboard events."""
-    return f"user.{user_id}"
 
 
 class DashboardConsumer(AsyncWebsocketConsumer):

@@ -191,3 +191,59 @@ class PatchNote(WrittenText):
 
     def __str__(self) -> str:
         return f"Patch notes {self.version} ({self.get_platform_display()}) for {self.user}"
+
+
+class RunStatus(models.TextChoices):
+    RUNNING = "running", "Running"
+    SUCCEEDED = "succeeded", "Succeeded"
+    PARTIAL = "partial", "Partial (some users failed)"
+    FAILED = "failed", "Failed"
+    INTERRUPTED = "interrupted", "Interrupted"
+    MISSED = "missed", "Missed (outside the grace window)"
+
+
+class JobRunQuerySet(models.QuerySet):
+    def running(self) -> "JobRunQuerySet":
+        return self.filter(status=RunStatus.RUNNING)
+
+
+class JobRun(models.Model):
+    """One run of a scheduled job for one slot (a local date in a zone, or a week), unique per job and slot."""
+
+    job = models.CharField(max_length=32)
+    slot = models.CharField(max_length=80, help_text="What the run is for, e.g. 2026-11-24/Asia/Tokyo.")
+    trigger = models.CharField(max_length=16, default="schedule")  # schedule, catch-up or manual
+    status = models.CharField(max_length=12, choices=RunStatus.choices, default=RunStatus.RUNNING)
+    due_at = models.DateTimeField(null=True, blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    users_done = models.PositiveIntegerField(default=0)
+    users_failed = models.PositiveIntegerField(default=0)
+    error_text = models.TextField(blank=True)
+    progress = models.JSONField(default=dict, blank=True)  # step, percent, message: the snapshot late clients get
+    result = models.JSONField(default=dict, blank=True)  # e.g. the cleanup's counts
+    pid = models.PositiveIntegerField(null=True, blank=True)
+    host = models.CharField(max_length=255, blank=True)
+
+    objects = JobRunQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+        constraints = [models.UniqueConstraint(fields=["job", "slot"], name="one_run_per_job_and_slot")]
+        indexes = [models.Index(fields=["job", "-started_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.job} {self.slot} ({self.status})"
+
+
+class SchedulerHeartbeat(models.Model):
+    """The live scheduler's pulse: which process holds the lock, and when it last beat."""
+
+    name = models.CharField(max_length=32, unique=True, default="scheduler")
+    pid = models.PositiveIntegerField()
+    host = models.CharField(max_length=255)
+    started_at = models.DateTimeField()
+    beat_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"scheduler pid {self.pid} on {self.host}, last beat {self.beat_at:%Y-%m-%d %H:%M:%S}"

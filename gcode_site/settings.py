@@ -136,6 +136,16 @@ SE_EPHE_PATH = env.str(
     "SE_EPHE_PATH", default=str(INSTALLED_EPHEMERIS) if (INSTALLED_EPHEMERIS / "sepl_18.se1").is_file() else ""
 )
 
+# --- Scheduler ----------------------------------------------------------------------
+# Runs inside the serving process (daphne, or runserver's child) unless turned off here;
+# `manage.py runscheduler` runs it alone. A lock lets only one process per installation run it.
+SCHEDULER_AUTOSTART = env.bool("SCHEDULER_AUTOSTART", default=True)
+SCHEDULER_SWEEP_MINUTES = env.int("SCHEDULER_SWEEP_MINUTES", default=5)
+SCHEDULER_GRACE_HOURS = env.float("SCHEDULER_GRACE_HOURS", default=6.0)  # later than this, a slot is recorded missed
+RETENTION_DAILY_DAYS = env.int("RETENTION_DAILY_DAYS", default=730)
+RETENTION_PATCH_NOTES_DAYS = env.int("RETENTION_PATCH_NOTES_DAYS", default=365)
+RETENTION_RUNS_DAYS = env.int("RETENTION_RUNS_DAYS", default=90)
+
 # --- Text generation ------------------------------------------------------------------
 # With a key, Gemini writes the daily texts; without one (or when it fails) the local engine does.
 GEMINI_API_KEY = env.str("GEMINI_API_KEY", default="")
@@ -161,6 +171,8 @@ SESSION_COOKIE_HTTPONLY = True
 # --- Logging --------------------------------------------------------------------------
 LOG_DIR = Path(env.str("LOG_DIR", default=str(BASE_DIR / "logs")))
 LOG_DIR.mkdir(parents=True, exist_ok=True)
+# On SQLite the scheduler's lock is this file (on PostgreSQL an advisory lock).
+SCHEDULER_LOCK_FILE = Path(env.str("SCHEDULER_LOCK_FILE", default=str(LOG_DIR / "scheduler.lock")))
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
 
 LOGGING = {

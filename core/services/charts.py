@@ -54,12 +54,16 @@ def recompute_natal_chart(user: User) -> NatalChartRecord:
             "svg": render_wheel(chart, f"Natal chart of {user.username}"),
         },
     )
+    user.natal_chart = record
     return record
 
 
 def current_natal_chart(user: User) -> NatalChartRecord:
     """The stored chart, recomputed first when birth data, house system or ephemeris changed since."""
-    record = NatalChartRecord.objects.filter(user=user).first()
+    try:
+        record = user.natal_chart  # loaded already when the caller used select_related("natal_chart")
+    except NatalChartRecord.DoesNotExist:
+        record = None
     if record is None or record.fingerprint != chart_fingerprint(user):
         record = recompute_natal_chart(user)
     return record

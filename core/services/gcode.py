@@ -3,7 +3,6 @@
 import datetime as dt
 
 from django.conf import settings
-from django.db import transaction
 
 from core.astro.transits import day_report
 from core.gcode.facts import DayFacts, NatalPoint, day_facts
@@ -48,21 +47,35 @@ def written_by(texts: DailyTexts) -> dict:
     }  # fmt: skip
 
 
-def compute_daily_gcode(user: User, date: dt.date) -> DailyGCode:
-    """Compute and store the person's G-Code for a local date, replacing an earlier one (its pin is kept)."""
+DAILY_FIELDS = [
+    "score", "level", "themes", "facts", "program", "interpretation", "affirmation", "guidance", "summary",
+    "tone", "engine", "model", "prompt_tokens", "output_tokens", "fallback_reason", "written_at",
+]  # fmt: skip
+NOTE_FIELDS = ["version", "body", "tone", "engine", "model", "written_at"]
+
+
+def daily_record(user: User, date: dt.date) -> DailyGCode:
+    """The person's G-Code for a local date, computed and written but not yet saved."""
     facts = facts_for(user, date)
     texts = write_daily_texts(facts, user.tone, gemini_settings())  # may call Gemini: outside any transaction
-    record, _ = DailyGCode.objects.update_or_create(
-        user=user,
-        date=date,
-        defaults={
-            "score": facts.score, "level": facts.level, "themes": facts.themes, "facts": facts.as_dict(),
-            "program": "\n".join(facts.program), "interpretation": texts.interpretation,
-            "affirmation": texts.affirmation, "guidance": texts.guidance, "summary": texts.summary[:200],
-            "tone": user.tone, **written_by(texts),
-        },
+    return DailyGCode(
+        user=user, date=date, score=facts.score, level=facts.level, themes=facts.themes, facts=facts.as_dict(),
+        program="\n".join(facts.program), interpretation=texts.interpretation, affirmation=texts.affirmation,
+        guidance=texts.guidance, summary=texts.summary[:200], tone=user.tone, **written_by(texts),
     )  # fmt: skip
-    return record
+
+
+def save_daily_records(records: list[DailyGCode]) -> None:
+    """Insert or replace (user, date) records in one statement; a record's pin survives its replacement."""
+    DailyGCode.objects.bulk_create(
+        records, update_conflicts=True, unique_fields=["user", "date"], update_fields=DAILY_FIELDS
+    )
+
+
+def compute_daily_gcode(user: User, date: dt.date) -> DailyGCode:
+    """Compute and store the person's G-Code for a local date, replacing an earlier one (its pin is kept)."""
+    save_daily_records([daily_record(user, date)])
+    return DailyGCode.objects.get(user=user, date=date)
 
 
 def daily_gcode(user: User, date: dt.date) -> DailyGCode:
@@ -70,23 +83,28 @@ def daily_gcode(user: User, date: dt.date) -> DailyGCode:
     return DailyGCode.objects.filter(user=user, date=date).first() or compute_daily_gcode(user, date)
 
 
-def generate_patch_notes(user: User, date: dt.date) -> list[PatchNote]:
-    """Write the date's patch notes for every platform from its G-Code, replacing earlier ones.
+def patch_note_records(user: User, daily: DailyGCode) -> list[PatchNote]:
+    """The date's patch notes for every platform from its G-Code, not yet saved.
 
     The items are the local engine's; a release summary Gemini wrote for the day heads them.
     """
-    daily = daily_gcode(user, date)
     facts = DayFacts.from_dict(daily.facts)
     summary_by_gemini = daily.engine == Engine.GEMINI and bool(daily.summary)
     author = {"engine": Engine.GEMINI, "model": daily.model} if summary_by_gemini else {"engine": Engine.LOCAL}
-    rendered = render_patch_notes(facts, user.tone, daily.summary)
-    with transaction.atomic():
-        return [
-            PatchNote.objects.update_or_create(
-                user=user,
-                date=date,
-                platform=note.platform,
-                defaults={"version": note.version, "body": note.body, "tone": user.tone, **author},
-            )[0]
-            for note in rendered
-        ]
+    return [
+        PatchNote(user=user, date=daily.date, platform=note.platform, version=note.version, body=note.body,
+                  tone=user.tone, **author)
+        for note in render_patch_notes(facts, user.tone, daily.summary)
+    ]  # fmt: skip
+
+
+def save_patch_notes(notes: list[PatchNote]) -> None:
+    PatchNote.objects.bulk_create(
+        notes, update_conflicts=True, unique_fields=["user", "date", "platform"], update_fields=NOTE_FIELDS
+    )
+
+
+def generate_patch_notes(user: User, date: dt.date) -> list[PatchNote]:
+    """Write the date's patch notes for every platform, replacing earlier ones; the G-Code is computed if missing."""
+    save_patch_notes(patch_note_records(user, daily_gcode(user, date)))
+    return list(PatchNote.objects.filter(user=user, date=date).order_by("platform"))

@@ -1,0 +1,101 @@
+"""Events for the browser, sent from any thread (a scheduler job, a request) to a person's sockets.
+
+Jobs run in the scheduler's thread, not in daphne's event loop. An event is handed to the
+server's loop with `asyncio.run_coroutine_threadsafe`: `async_to_sync` from a foreign thread
+was measured to deliver late and to trip asyncio's thread-safety checks. Events go out after
+the surrounding transaction commits. A process with no server in it (a shell, a management
+command) has no loop: with the in-memory layer nobody could hear the event, so it is skipped;
+with a shared layer (Redis) it is sent through a private event loop for the servers to relay.
+"""
+
+import asyncio
+import logging
+import threading
+from typing import Any
+
+from channels.layers import InMemoryChannelLayer, get_channel_layer
+from django.db import transaction
+
+log = logging.getLogger(__name__)
+
+_server_loop: asyncio.AbstractEventLoop | None = None
+_lock = threading.Lock()
+SEND_TIMEOUT_SECONDS = 5.0
+
+
+def user_group(user_id: int) -> str:
+    """The channel-layer group that carries one person's dashboard events."""
+    return f"user.{user_id}"
+
+
+def run_group(run_id: int) -> str:
+    """The channel-layer group that carries one job run's progress."""
+    return f"run.{run_id}"
+
+
+def remember_server_loop(loop: asyncio.AbstractEventLoop) -> None:
+    """Called from the ASGI application on its first call: the loop events must be handed to."""
+    global _server_loop
+    with _lock:
+        _server_loop = loop
+
+
+def forget_server_loop() -> None:
+    global _server_loop
+    with _lock:
+        _server_loop = None
+
+
+def server_loop() -> asyncio.AbstractEventLoop | None:
+    loop = _server_loop
+    return loop if loop is not None and loop.is_running() and not loop.is_closed() else None
+
+
+def deliver(group: str, payload: dict[str, Any]) -> bool:
+    """Send one event now; True when it was handed to a channel layer."""
+    layer = get_channel_layer()
+    if layer is None:
+        return False
+    message = {"type": "dashboard.event", "payload": payload}
+    loop = server_loop()
+    if loop is not None:
+        if _on_loop_thread(loop):
+            loop.create_task(layer.group_send(group, message))
+        else:
+            asyncio.run_coroutine_threadsafe(layer.group_send(group, message), loop).result(SEND_TIMEOUT_SECONDS)
+        return True
+    if isinstance(layer, InMemoryChannelLayer):
+        return False  # no server in this process: nobody is listening
+    asyncio.run(layer.group_send(group, message))
+    return True
+
+
+def _on_loop_thread(loop: asyncio.AbstractEventLoop) -> bool:
+    try:
+        return asyncio.get_running_loop() is loop
+    except RuntimeError:
+        return False
+
+
+def send_after_commit(group: str, payload: dict[str, Any]) -> None:
+    """Send once the current transaction commits (at once outside one); a failed send is logged, not raised."""
+
+    def send() -> None:
+        try:
+            deliver(group, payload)
+        except (TimeoutError, OSError, RuntimeError) as exc:
+            log.warning("event %s to %s not delivered: %s", payload.get("type"), group, exc)
+
+    transaction.on_commit(send)
+
+
+class LoopRecordingApplication:
+    """ASGI wrapper that records the server's running loop before passing each connection on."""
+
+    def __init__(self, application):
+        self.application = application
+
+    async def __call__(self, scope, receive, send):
+        if _server_loop is None:
+            remember_server_loop(asyncio.get_running_loop())
+        return await self.application(scope, receive, send)

@@ -1,0 +1,121 @@
+"""The sweep: every few minutes, each due slot whose work is not done is done, once.
+
+For each job and zone the sweep looks at the latest slot due (04:00 local for the G-Code,
+05:00 for the patch notes, Sunday 03:00 server time for the cleanup). Within the grace window
+it does what is missing — so a server that was down at 04:00 catches up once when it returns,
+not once per missed day — and beyond it records the slot as missed. The same code runs a job
+by hand (`manage.py runjob`, the staff "run now" button).
+"""
+
+import datetime as dt
+import logging
+import threading
+import zoneinfo
+
+from django.conf import settings
+from django.utils import timezone
+
+from core.models import JobRun, RunStatus, User
+from core.scheduler.definitions import CLEANUP, JOBS, JobSpec, Slot, latest_due, slot_for_date
+from core.scheduler.runs import RunInProgress, claim, record_missed
+from core.scheduler.work import people_needing, run_cleanup, run_for_people
+
+log = logging.getLogger("core.scheduler")
+
+
+def grace() -> dt.timedelta:
+    return dt.timedelta(hours=settings.SCHEDULER_GRACE_HOURS)
+
+
+def people_zones() -> list[str]:
+    """The timezones of everyone with the daily G-Code on."""
+    zones = User.objects.filter(daily_gcode_enabled=True).values_list("schedule_timezone", flat=True)
+    return sorted(set(zones))
+
+
+def has_run_before(job: str) -> bool:
+    """A job that never ran (a new installation) cannot have missed anything yet."""
+    return JobRun.objects.filter(job=job).exclude(status=RunStatus.MISSED).exists()
+
+
+def trigger_name(slot: Slot, now: dt.datetime) -> str:
+    """ "schedule" when on time, "catch-up" when the sweep comes late to a slot (after a restart)."""
+    late = now - slot.due_at > dt.timedelta(minutes=2 * settings.SCHEDULER_SWEEP_MINUTES)
+    return "catch-up" if late else "schedule"
+
+
+def sweep_person_job(spec: JobSpec, zone: str, now: dt.datetime, stop: threading.Event) -> JobRun | None:
+    slot = latest_due(spec, zone, now)
+    if slot is None:
+        return None
+    needing = people_needing(spec.name, zone, slot.date)
+    if now - slot.due_at > grace():
+        # Only people who were here when the slot fell due missed it; later arrivals get their day on demand.
+        if needing.filter(date_joined__lte=slot.due_at).exists() and has_run_before(spec.name):
+            record_missed(spec.name, slot.key, slot.due_at)
+        return None
+    people = list(needing.select_related("natal_chart"))
+    if not people:
+        return None
+    try:
+        run = claim(spec.name, slot.key, trigger_name(slot, now), slot.due_at)
+    except RunInProgress as busy:
+        log.info("sweep skips %s: %s", slot.key, busy)
+        return None
+    return run_for_people(run, slot, people, stop)
+
+
+def sweep_cleanup(now: dt.datetime) -> JobRun | None:
+    slot = latest_due(CLEANUP, settings.TIME_ZONE, now)
+    if slot is None:
+        return None
+    existing = JobRun.objects.filter(job=CLEANUP.name, slot=slot.key).first()
+    if existing is not None and existing.status != RunStatus.INTERRUPTED:
+        return None
+    if now - slot.due_at > grace():
+        if has_run_before(CLEANUP.name):
+            record_missed(CLEANUP.name, slot.key, slot.due_at)
+        return None
+    try:
+        run = claim(CLEANUP.name, slot.key, trigger_name(slot, now), slot.due_at)
+    except RunInProgress:
+        return None
+    return run_cleanup(run, now)
+
+
+def sweep(now: dt.datetime | None = None, stop: threading.Event | None = None) -> list[JobRun]:
+    """Do every due, undone piece of work; returns the runs it made."""
+    now = now or timezone.now()
+    stop = stop or threading.Event()
+    runs = []
+    for spec in (JOBS["daily_gcode"], JOBS["patch_notes"]):
+        for zone in people_zones():
+            if stop.is_set():
+                return runs
+            if (run := sweep_person_job(spec, zone, now, stop)) is not None:
+                runs.append(run)
+    if not stop.is_set() and (run := sweep_cleanup(now)) is not None:
+        runs.append(run)
+    return runs
+
+
+def run_now(name: str, *, username: str | None = None, date: dt.date | None = None,
+            stop: threading.Event | None = None) -> list[JobRun]:  # fmt: skip
+    """Run a job by hand. Per-person jobs redo the chosen person (or finish everyone not yet done)
+    for a local date, default today in each zone; RunInProgress if that slot is running elsewhere."""
+    spec, stop, now = JOBS[name], stop or threading.Event(), timezone.now()
+    if not spec.per_user_zone:
+        return [run_cleanup(claim(name, f"manual {now:%Y-%m-%d %H:%M:%S}", "manual", now), now)]
+    people = User.objects.filter(username=username) if username else None
+    zones = sorted({p.schedule_timezone for p in people}) if people is not None else people_zones()
+    runs = []
+    for zone in zones:
+        local_date = date or now.astimezone(zoneinfo.ZoneInfo(zone)).date()
+        slot = slot_for_date(spec, zone, local_date)
+        if people is not None:
+            chosen = list(people.filter(schedule_timezone=zone).select_related("natal_chart"))
+        else:
+            chosen = list(people_needing(name, zone, local_date).select_related("natal_chart"))
+        run = claim(name, slot.key, "manual", slot.due_at)
+        runs.append(run_for_people(run, slot, chosen, stop))
+    return runs
