@@ -80,6 +80,7 @@ class EphemerisSource:
 PLANET_FILE = "sepl_18.se1"  # the planets for 1800–2399; without it Swiss Ephemeris falls back to Moshier
 _lock = threading.Lock()
 _source = EphemerisSource()
+_thread = threading.local()  # which path this thread has handed to the Swiss Ephemeris
 
 
 def configure(path: str) -> EphemerisSource:
@@ -87,6 +88,7 @@ def configure(path: str) -> EphemerisSource:
     global _source
     with _lock:
         swe.set_ephe_path(path or None)
+        _thread.path = path
         files = bool(path) and (Path(path) / PLANET_FILE).is_file()
         _source = EphemerisSource(path if files else "", files, files and _chiron_computes())
         return _source
@@ -106,7 +108,17 @@ def source() -> EphemerisSource:
 
 
 def ephemeris_flag() -> int:
-    return _source.flag
+    """The calculation flag for the configured ephemeris, with this thread's file path set first.
+
+    The Swiss Ephemeris keeps its file path in thread-local storage: a path set in the main
+    thread is unknown to a server's worker threads and the scheduler's, which would silently
+    fall back to Moshier (and fail on Chiron). Each thread sets it once, on first use.
+    """
+    source = _source
+    if getattr(_thread, "path", None) != source.path:
+        swe.set_ephe_path(source.path or None)
+        _thread.path = source.path
+    return source.flag
 
 
 def uses_files() -> bool:
@@ -145,7 +157,7 @@ def body_state(jd_ut: float, body: Body) -> BodyState:
 
 def body_states(jd_ut: float, bodies: Iterable[Body]) -> list[BodyState]:
     """Positions and speeds of several bodies at one Julian day (UT), in the order given."""
-    flag = _source.flag | swe.FLG_SPEED
+    flag = ephemeris_flag() | swe.FLG_SPEED
     states = []
     for body in bodies:
         try:
@@ -158,7 +170,7 @@ def body_states(jd_ut: float, bodies: Iterable[Body]) -> list[BodyState]:
 
 def body_states_over(times: Iterable[float], body: Body) -> list[BodyState]:
     """Positions and speeds of one body at several Julian days (UT)."""
-    flag = _source.flag | swe.FLG_SPEED
+    flag = ephemeris_flag() | swe.FLG_SPEED
     try:
         return [BodyState(*swe.calc_ut(jd, body.swe_id, flag)[0][:4]) for jd in times]
     except swe.Error as exc:

@@ -12,6 +12,7 @@ import os
 import sys
 import threading
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 from apscheduler.executors.base import BaseExecutor, run_job
 from apscheduler.schedulers.background import BackgroundScheduler
@@ -57,9 +58,10 @@ def should_autostart(argv: Sequence[str], environ: Mapping[str, str], enabled: b
     """
     if not enabled or not argv:
         return False
-    program = os.path.basename(argv[0])
-    if program in SERVER_PROGRAMS:
-        return True
+    path = Path(argv[0])
+    if path.name in SERVER_PROGRAMS or (path.name == "__main__.py" and path.parent.name in SERVER_PROGRAMS):
+        return True  # `daphne ...` or `python -m daphne ...`
+    program = path.name
     if program == "manage.py" and len(argv) > 1 and argv[1] == "runserver":
         return environ.get("RUN_MAIN") == "true" or "--noreload" in argv
     return False

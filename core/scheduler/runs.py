@@ -53,8 +53,17 @@ def run_is_live(run: JobRun) -> bool:
 
 def claim(job: str, slot: str, trigger: str, due_at: dt.datetime | None) -> JobRun:
     """Start the run of a job for a slot: a new row, or the old one reopened; RunInProgress if it is live."""
-    owner = {"status": RunStatus.RUNNING, "trigger": trigger, "pid": os.getpid(), "host": HOST,
-             "started_at": timezone.now(), "finished_at": None, "error_text": "", "progress": {}}  # fmt: skip
+    owner = {
+        "status": RunStatus.RUNNING,
+        "trigger": trigger,
+        "pid": os.getpid(),
+        "host": HOST,
+        "started_at": timezone.now(),
+        "finished_at": None,
+        "error_text": "",
+        "progress": {},
+        "users_failed": 0,
+    }  # fmt: skip  (a rerun keeps users_done: it completes the same slot)
     try:
         with transaction.atomic():
             return JobRun.objects.create(job=job, slot=slot, due_at=due_at, **owner)
@@ -88,11 +97,16 @@ class Progress:
     """Counts and the persisted snapshot of a running job; sends each step to the run's group after commit."""
 
     run: JobRun
-    total: int
+    total: int  # people in this attempt
     failures: list[str] = field(default_factory=list)
+    done_before: int = -1  # people a previous attempt at the same slot already did
+
+    def __post_init__(self) -> None:
+        if self.done_before < 0:
+            self.done_before = self.run.users_done
 
     def step(self, message: str) -> None:
-        done = self.run.users_done + self.run.users_failed
+        done = self.run.users_done - self.done_before + self.run.users_failed
         percent = 100 if not self.total else round(100 * done / self.total)
         self.run.progress = {"state": "running", "step": self.run.job, "percent": percent, "message": message}
         JobRun.objects.filter(pk=self.run.pk).update(

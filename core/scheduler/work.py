@@ -83,7 +83,7 @@ def run_daily_gcodes(run: JobRun, progress: Progress, people: list[User], date: 
                 send_after_commit(user_group(record.user_id), gcode_event(record))
                 done = {"type": "job.progress", "run": run.pk, "job": run.job, "state": "done", "percent": 100}
                 send_after_commit(user_group(record.user_id), done)
-            progress.step(f"{run.users_done + run.users_failed} of {progress.total} people")
+            progress.step(f"{run.users_done - progress.done_before + run.users_failed} of {progress.total} people")
     return True
 
 
@@ -105,7 +105,7 @@ def run_patch_notes(run: JobRun, progress: Progress, people: list[User], date: d
             run.users_done += len(done)
             for person in done:
                 send_after_commit(user_group(person.pk), {"type": "patch_notes.new", "date": date.isoformat()})
-            progress.step(f"{run.users_done + run.users_failed} of {progress.total} people")
+            progress.step(f"{run.users_done - progress.done_before + run.users_failed} of {progress.total} people")
     return True
 
 

@@ -1,6 +1,7 @@
 """House systems, the polar fallback, house placement, aspects and the element balance."""
 
 import datetime as dt
+import threading
 
 import pytest
 
@@ -153,3 +154,17 @@ def test_degrees_are_shown_in_degrees_and_minutes_of_the_sign():
     assert format_degree_minute(29.99999) == "29°59′ Aries"
     assert sign_of(359.99) == "Pisces"
     assert format_degree_minute(-0.5) == "29°30′ Pisces"
+
+
+def test_a_chart_computed_in_another_thread_uses_the_same_ephemeris_files(swiss_files):
+    # The Swiss Ephemeris keeps its file path per thread; server and scheduler threads must see it too.
+    here = compute_natal_chart(LONDON_1990)
+    result = {}
+    worker = threading.Thread(target=lambda: result.update(chart=compute_natal_chart(LONDON_1990)))
+    worker.start()
+    worker.join()
+
+    there = result["chart"]
+    assert there.names() == here.names()
+    assert "Chiron" in there.names()
+    assert [p.longitude for p in there.points] == [p.longitude for p in here.points]
