@@ -96,6 +96,7 @@ class LoopRecordingApplication:
         self.application = application
 
     async def __call__(self, scope, receive, send):
-        if _server_loop is None:
-            remember_server_loop(asyncio.get_running_loop())
+        loop = asyncio.get_running_loop()
+        if _server_loop is not loop:
+            remember_server_loop(loop)
         return await self.application(scope, receive, send)
