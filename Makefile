@@ -6,7 +6,7 @@ EPHE_DIR := $(VENV)/share/swisseph
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-scaleout lint migrations-check bench clean
+.PHONY: run test test-scaleout lint migrations-check bench bench-jobs clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,9 @@ migrations-check: $(VENV)/.runtime-installed
 bench: $(VENV)/.test-installed
 	$(PY) -m pip install --quiet -r requirements-bench.txt
 	$(PY) bench/bench_charts.py
+
+bench-jobs: $(VENV)/.test-installed
+	$(PY) bench/bench_daily_job.py 1000 10000
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
