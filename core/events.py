@@ -11,6 +11,7 @@ with a shared layer (Redis) it is sent through a private event loop for the serv
 import asyncio
 import logging
 import threading
+import time
 from typing import Any
 
 from channels.layers import InMemoryChannelLayer, get_channel_layer
@@ -56,7 +57,8 @@ def deliver(group: str, payload: dict[str, Any]) -> bool:
     layer = get_channel_layer()
     if layer is None:
         return False
-    message = {"type": "dashboard.event", "payload": payload}
+    # sent_at lets a client (and the end-to-end test) see how long delivery took.
+    message = {"type": "dashboard.event", "payload": {**payload, "sent_at": round(time.time(), 6)}}
     loop = server_loop()
     if loop is not None:
         if _on_loop_thread(loop):

@@ -1,13 +1,15 @@
-"""Forms for accounts and birth data."""
+"""Forms for accounts, birth data, day notes and history ranges."""
+
+import datetime as dt
 
 from django import forms
 from django.contrib.auth.forms import UserCreationForm
 from django.urls import reverse_lazy
 
-from core.astro.ephemeris import EphemerisError, check_year
+from core.astro.ephemeris import FIRST_YEAR, LAST_YEAR, EphemerisError, check_year
 from core.astro.local_time import AmbiguousLocalTime, LocalTimeError, to_universal_time
 from core.astro.places import PlaceError, find_place, timezone_at
-from core.models import User
+from core.models import DayNote, User
 
 BIRTH_FIELDS = (
     "birth_date",
@@ -95,9 +97,23 @@ class RegistrationForm(BirthDataCleaningMixin, UserCreationForm):
 
     class Meta(UserCreationForm.Meta):
         model = User
-        fields = ("username", "email", *BIRTH_FIELDS, "birth_time_fold")
-        widgets = WIDGETS
+        fields = ("username", "email", *BIRTH_FIELDS, "birth_time_fold", "schedule_timezone")
+        widgets = {**WIDGETS, "schedule_timezone": forms.HiddenInput}  # filled with the browser's zone
         help_texts = {"birth_place": PLACE_HELP}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["schedule_timezone"].required = False
+
+    def clean_schedule_timezone(self) -> str:
+        """The browser's zone when the page could tell; else filled from the birth place in clean()."""
+        return self.cleaned_data.get("schedule_timezone") or ""
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if not cleaned.get("schedule_timezone"):
+            cleaned["schedule_timezone"] = cleaned.get("birth_timezone") or "UTC"
+        return cleaned
 
 
 class BirthDataForm(BirthDataCleaningMixin, forms.ModelForm):
@@ -115,3 +131,57 @@ class BirthDataForm(BirthDataCleaningMixin, forms.ModelForm):
         )
         widgets = WIDGETS
         help_texts = {"birth_place": PLACE_HELP}
+
+
+class DayNoteForm(forms.Form):
+    """A short note on a day; empty text removes the note."""
+
+    date = forms.DateField(widget=DATE_WIDGET)
+    text = forms.CharField(
+        max_length=DayNote.MAX_LENGTH, required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        label="Note", help_text=f"Up to {DayNote.MAX_LENGTH} characters; leave empty to remove the note.",
+    )  # fmt: skip
+
+    def clean_date(self) -> dt.date:
+        date = self.cleaned_data["date"]
+        if not (FIRST_YEAR <= date.year <= LAST_YEAR):
+            raise forms.ValidationError(f"Choose a date between {FIRST_YEAR} and {LAST_YEAR}.")
+        return date
+
+
+class DateRangeForm(forms.Form):
+    """A range of days for the history (empty: the last 90 days) and an optional range to compare it with."""
+
+    start = forms.DateField(widget=DATE_WIDGET, required=False)
+    end = forms.DateField(widget=DATE_WIDGET, required=False)
+    compare_start = forms.DateField(widget=DATE_WIDGET, required=False, label="Compare with: start")
+    compare_end = forms.DateField(widget=DATE_WIDGET, required=False, label="Compare with: end")
+    MAX_DAYS = 3 * 366
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        for first, last in (("start", "end"), ("compare_start", "compare_end")):
+            start, end = cleaned.get(first), cleaned.get(last)
+            if (start is None) != (end is None):
+                self.add_error(last if end is None else first, "Give both ends of the range, or neither.")
+            elif start and end and start > end:
+                self.add_error(last, "The end must not come before the start.")
+            elif start and end and (end - start).days > self.MAX_DAYS:
+                self.add_error(last, "Choose a range of at most three years.")
+        return cleaned
+
+
+class DeleteAccountForm(forms.Form):
+    """Deleting everything needs the password again."""
+
+    password = forms.CharField(widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
+
+    def __init__(self, user: User, *args, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError("That is not your password.")
+        return password

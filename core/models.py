@@ -224,6 +224,10 @@ class JobRun(models.Model):
     result = models.JSONField(default=dict, blank=True)  # e.g. the cleanup's counts
     pid = models.PositiveIntegerField(null=True, blank=True)
     host = models.CharField(max_length=255, blank=True)
+    user = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.CASCADE, related_name="job_runs",
+        help_text="The person a run is for (a recalculation); empty for scheduled runs of many people.",
+    )  # fmt: skip
 
     objects = JobRunQuerySet.as_manager()
 
@@ -247,3 +251,21 @@ class SchedulerHeartbeat(models.Model):
 
     def __str__(self) -> str:
         return f"scheduler pid {self.pid} on {self.host}, last beat {self.beat_at:%Y-%m-%d %H:%M:%S}"
+
+
+class DayNote(models.Model):
+    """A person's short journal note on a day; shown on the history chart and in the export."""
+
+    MAX_LENGTH = 500
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="day_notes")
+    date = models.DateField()
+    text = models.CharField(max_length=MAX_LENGTH)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-date"]
+        constraints = [models.UniqueConstraint(fields=["user", "date"], name="one_note_per_user_and_day")]
+
+    def __str__(self) -> str:
+        return f"{self.user} on {self.date}: {self.text[:40]}"

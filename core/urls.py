@@ -3,10 +3,23 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from core.views import accounts, charts, health
+from core.views import accounts, charts, dashboard, days, health, notes, settings, sky, staff
 
 urlpatterns = [
-    path("", accounts.HomeView.as_view(), name="home"),
+    path("", dashboard.DashboardView.as_view(), name="home"),
+    path("gcode/recalculate", dashboard.RecalculateView.as_view(), name="recalculate"),
+    path("runs/<int:pk>/", dashboard.RunStatusView.as_view(), name="run-status"),
+    path("day-notes/", dashboard.DayNoteView.as_view(), name="day-note"),
+    path("forecast/", days.ForecastView.as_view(), name="forecast"),
+    path("history/", days.HistoryView.as_view(), name="history"),
+    path("patch-notes/", notes.PatchNotesView.as_view(), name="patch-notes"),
+    path("patch-notes/<str:date>.md", notes.PatchNoteMarkdownView.as_view(), name="patch-note-markdown"),
+    path("solar-system/", sky.SolarSystemView.as_view(), name="solar-system"),
+    path("settings/", settings.SettingsView.as_view(), name="settings"),
+    path("settings/export.json", settings.ExportView.as_view(), name="export"),
+    path("settings/delete/", settings.DeleteAccountView.as_view(), name="delete-account"),
+    path("staff/jobs/", staff.JobsView.as_view(), name="staff-jobs"),
+    path("staff/jobs/<str:name>/run", staff.RunJobView.as_view(), name="staff-run-job"),
     path("healthz", health.healthz, name="healthz"),
     path("chart/", charts.ChartView.as_view(), name="chart"),
     path("chart.svg", charts.ChartSvgView.as_view(), name="chart-svg"),

@@ -18,7 +18,7 @@ from apscheduler.executors.base import BaseExecutor, run_job
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 from django.conf import settings
-from django.db import close_old_connections
+from django.db import connections
 from django.utils import timezone
 
 from core.models import SchedulerHeartbeat
@@ -108,10 +108,9 @@ class LiveScheduler:
     def sweep(self) -> None:
         self.idle.clear()
         try:
-            close_old_connections()
             sweep(timezone.now(), self.stop_event)
         finally:
-            close_old_connections()
+            connections.close_all()  # each job runs in a thread of its own, which ends here
             self.idle.set()
 
     def beat(self) -> None:
@@ -119,7 +118,7 @@ class LiveScheduler:
         SchedulerHeartbeat.objects.update_or_create(
             name="scheduler", defaults={"pid": os.getpid(), "host": HOST, "started_at": self.started_at, "beat_at": now}
         )
-        close_old_connections()
+        connections.close_all()
 
     def stop(self) -> None:
         """Ask a running job to stop between people, wait a few seconds, mark what is left interrupted."""

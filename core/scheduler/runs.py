@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from core.events import run_group, send_after_commit
-from core.models import JobRun, RunStatus, SchedulerHeartbeat
+from core.events import run_group, send_after_commit, user_group
+from core.models import JobRun, RunStatus, SchedulerHeartbeat, User
 
 log = logging.getLogger("core.scheduler")
 
@@ -51,7 +51,7 @@ def run_is_live(run: JobRun) -> bool:
     return heartbeat_fresh() is not None
 
 
-def claim(job: str, slot: str, trigger: str, due_at: dt.datetime | None) -> JobRun:
+def claim(job: str, slot: str, trigger: str, due_at: dt.datetime | None, user: User | None = None) -> JobRun:
     """Start the run of a job for a slot: a new row, or the old one reopened; RunInProgress if it is live."""
     owner = {
         "status": RunStatus.RUNNING,
@@ -66,7 +66,7 @@ def claim(job: str, slot: str, trigger: str, due_at: dt.datetime | None) -> JobR
     }  # fmt: skip  (a rerun keeps users_done: it completes the same slot)
     try:
         with transaction.atomic():
-            return JobRun.objects.create(job=job, slot=slot, due_at=due_at, **owner)
+            return JobRun.objects.create(job=job, slot=slot, due_at=due_at, user=user, **owner)
     except IntegrityError:
         run = JobRun.objects.get(job=job, slot=slot)
     if run_is_live(run):
@@ -92,6 +92,18 @@ def record_missed(job: str, slot: str, due_at: dt.datetime) -> bool:
     return created
 
 
+def report(run: JobRun, percent: int, message: str, step: str | None = None) -> None:
+    """Store a running job's progress (the snapshot a late client gets) and send it after commit."""
+    run.progress = {"state": "running", "step": step or run.job, "percent": percent, "message": message}
+    JobRun.objects.filter(pk=run.pk).update(
+        users_done=run.users_done, users_failed=run.users_failed, progress=run.progress
+    )
+    payload = {"type": "job.progress", "run": run.pk, "job": run.job, **run.progress}
+    send_after_commit(run_group(run.pk), payload)
+    if run.user_id:
+        send_after_commit(user_group(run.user_id), payload)
+
+
 @dataclass
 class Progress:
     """Counts and the persisted snapshot of a running job; sends each step to the run's group after commit."""
@@ -107,12 +119,7 @@ class Progress:
 
     def step(self, message: str) -> None:
         done = self.run.users_done - self.done_before + self.run.users_failed
-        percent = 100 if not self.total else round(100 * done / self.total)
-        self.run.progress = {"state": "running", "step": self.run.job, "percent": percent, "message": message}
-        JobRun.objects.filter(pk=self.run.pk).update(
-            users_done=self.run.users_done, users_failed=self.run.users_failed, progress=self.run.progress
-        )
-        send_after_commit(run_group(self.run.pk), {"type": "job.progress", "run": self.run.pk, **self.run.progress})
+        report(self.run, 100 if not self.total else round(100 * done / self.total), message)
 
     def failed(self, who: str, exc: BaseException) -> None:
         self.run.users_failed += 1
@@ -134,9 +141,17 @@ def finish(run: JobRun, progress: Progress, interrupted: bool = False, result: d
     message = f"{run.users_done} done, {run.users_failed} failed"
     run.progress = {**run.progress, "state": state, "percent": percent, "message": message}
     run.save()
-    send_after_commit(run_group(run.pk), {"type": "job.progress", "run": run.pk, **run.progress})
+    announce(run)
     log.info("%s for %s %s: %d done, %d failed", run.job, run.slot, run.status, run.users_done, run.users_failed)
     return run
+
+
+def announce(run: JobRun) -> None:
+    """Send a run's final state to its watchers (and to its owner's dashboard)."""
+    payload = {"type": "job.progress", "run": run.pk, "job": run.job, **run.progress}
+    send_after_commit(run_group(run.pk), payload)
+    if run.user_id:
+        send_after_commit(user_group(run.user_id), payload)
 
 
 def fail(run: JobRun, exc: BaseException) -> JobRun:
@@ -145,7 +160,7 @@ def fail(run: JobRun, exc: BaseException) -> JobRun:
     run.error_text = f"{type(exc).__name__}: {exc}"
     run.progress = {**run.progress, "state": "failed", "message": run.error_text[:200]}
     run.save()
-    send_after_commit(run_group(run.pk), {"type": "job.progress", "run": run.pk, **run.progress})
+    announce(run)
     log.exception("%s for %s failed", run.job, run.slot)
     return run
 

@@ -18,6 +18,7 @@ from core.scheduler.runs import Progress, fail, finish
 from core.services.gcode import (
     daily_gcode,
     daily_record,
+    gcode_payload,
     patch_note_records,
     save_daily_records,
     save_patch_notes,
@@ -60,11 +61,6 @@ def batches(people: Iterable[User], size: int = BATCH_SIZE) -> Iterable[list[Use
         yield batch
 
 
-def gcode_event(record: DailyGCode) -> dict:
-    return {"type": "gcode.new", "date": record.date.isoformat(), "score": record.score, "level": record.level,
-            "themes": record.themes, "program": record.program}  # fmt: skip
-
-
 def run_daily_gcodes(run: JobRun, progress: Progress, people: list[User], date: dt.date, stop: threading.Event) -> bool:
     """Compute, save in batches and announce each person's G-Code; False when stopped part-way."""
     for batch in batches(people):
@@ -80,7 +76,7 @@ def run_daily_gcodes(run: JobRun, progress: Progress, people: list[User], date: 
             save_daily_records(records)
             run.users_done += len(records)
             for record in records:
-                send_after_commit(user_group(record.user_id), gcode_event(record))
+                send_after_commit(user_group(record.user_id), gcode_payload(record))
                 done = {"type": "job.progress", "run": run.pk, "job": run.job, "state": "done", "percent": 100}
                 send_after_commit(user_group(record.user_id), done)
             progress.step(f"{run.users_done - progress.done_before + run.users_failed} of {progress.total} people")

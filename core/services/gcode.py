@@ -108,3 +108,18 @@ def generate_patch_notes(user: User, date: dt.date) -> list[PatchNote]:
     """Write the date's patch notes for every platform, replacing earlier ones; the G-Code is computed if missing."""
     save_patch_notes(patch_note_records(user, daily_gcode(user, date)))
     return list(PatchNote.objects.filter(user=user, date=date).order_by("platform"))
+
+
+def gcode_payload(record: DailyGCode) -> dict:
+    """A stored G-Code as the dashboard shows it: the "gcode.new" event that updates the page in place."""
+    transits = [
+        {"transit": t["transit"], "kind": t["kind"], "natal": t["natal"], "exact_at": t["exact_at"],
+         "orb": t["orb"], "applying": t["applying"], "nature": t["nature"]}
+        for t in record.facts.get("transits", [])
+    ]  # fmt: skip
+    return {
+        "type": "gcode.new", "date": record.date.isoformat(), "score": record.score, "level": record.level,
+        "themes": record.themes, "program": record.program, "interpretation": record.interpretation,
+        "affirmation": record.affirmation, "guidance": record.guidance, "transits": transits,
+        "engine": record.engine,
+    }  # fmt: skip

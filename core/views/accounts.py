@@ -5,13 +5,14 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpResponse
 from django.shortcuts import redirect
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.decorators import method_decorator
-from django.views.generic import CreateView, TemplateView, UpdateView
+from django.views.generic import CreateView, UpdateView
 
 from core.forms import BirthDataForm, RegistrationForm
 from core.models import User
 from core.services.charts import recompute_natal_chart
+from core.services.recalculate import start_recalculation
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -29,10 +30,6 @@ class RegisterView(CreateView):
         return response
 
 
-class HomeView(TemplateView):
-    template_name = "core/home.html"
-
-
 class BirthDataView(UpdateView):
     form_class = BirthDataForm
     template_name = "core/birth_data.html"
@@ -45,7 +42,8 @@ class BirthDataView(UpdateView):
         response = super().form_valid(form)
         if self.object.has_birth_data:
             recompute_natal_chart(self.object)
+            run, _ = start_recalculation(self.object)  # today's G-Code follows the new chart, visibly
             messages.success(self.request, "Your birth data is saved and your chart recomputed.")
-            return redirect("chart")
+            return redirect(f"{reverse('chart')}?run={run.pk}")
         messages.success(self.request, "Your preferences are saved.")
         return response

@@ -2,6 +2,11 @@
 // the coordinates and timezone. Works without it: the server looks the name up too.
 (function () {
   "use strict";
+  // The daily G-Code runs at 04:00 where the person lives: take the browser's timezone at sign-up.
+  const scheduleZone = document.querySelector("input[type=hidden][name=schedule_timezone]");
+  if (scheduleZone && !scheduleZone.value) {
+    try { scheduleZone.value = Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (e) { /* left to the server */ }
+  }
   const input = document.querySelector("[data-place-search]");
   if (!input) return;
   const list = document.createElement("datalist");

@@ -36,7 +36,8 @@ def test_registering_logs_the_person_in_and_derives_the_timezone(client):
     user = User.objects.get(username="grace")
     assert user.birth_timezone == "Asia/Kathmandu"
     assert user.birth_date == dt.date(1985, 3, 9)
-    assert b"Asia/Kathmandu" in response.content
+    assert user.schedule_timezone == "Asia/Kathmandu"  # no browser zone sent: the birth place's
+    assert b"$ gcode --today" in response.content  # the dashboard, with today's G-Code
 
 
 def test_registering_without_birth_data_leads_to_the_birth_data_form(client):
@@ -46,8 +47,7 @@ def test_registering_without_birth_data_leads_to_the_birth_data_form(client):
     response = client.post(reverse("register"), data, follow=True)
 
     assert response.context["user"].is_authenticated
-    assert b"Enter birth data" in response.content
-    assert reverse("birth-data").encode() in response.content
+    assert response.redirect_chain[-1][0] == reverse("birth-data")  # led to the form, not shown an error
 
 
 def test_a_taken_username_is_refused_and_nothing_is_created(client, owner):
@@ -113,7 +113,7 @@ def test_login_with_the_right_password_opens_the_home_page(client, owner):
     response = client.post(reverse("login"), {"username": owner.username, "password": PASSWORD}, follow=True)
 
     assert response.redirect_chain[-1][0] == reverse("home")
-    assert b"Europe/London" in response.content
+    assert b"$ gcode --today" in response.content
 
 
 def test_login_with_a_wrong_password_says_so(client, owner):

@@ -1,0 +1,78 @@
+"""A person's days: the forecast ahead, the history behind, two ranges compared, and day notes."""
+
+import datetime as dt
+import statistics
+from dataclasses import dataclass
+
+from core.gcode.score import LEVELS, intensity_level
+from core.models import DailyGCode, DayNote, User
+from core.services.gcode import facts_for
+
+FORECAST_SPANS = (7, 30)
+MAX_HISTORY_DAYS = 3 * 366
+
+
+@dataclass(frozen=True)
+class ForecastDay:
+    date: dt.date
+    score: int
+    level: str
+    leading: list[dict]  # the day's three strongest transits
+
+
+def forecast(user: User, start: dt.date, days: int) -> list[ForecastDay]:
+    """Scores and leading transits for the coming days, computed now and not stored."""
+    result = []
+    for offset in range(days):
+        date = start + dt.timedelta(days=offset)
+        facts = facts_for(user, date)
+        leading = [
+            {"transit": t.transit, "kind": t.kind, "natal": t.natal, "exact_at": t.exact_at, "nature": t.nature}
+            for t in facts.transits[:3]
+        ]
+        result.append(ForecastDay(date, facts.score, facts.level, leading))
+    return result
+
+
+def history(user: User, start: dt.date, end: dt.date) -> list[DailyGCode]:
+    return list(DailyGCode.objects.filter(user=user, date__range=(start, end)).order_by("date"))
+
+
+def notes_between(user: User, start: dt.date, end: dt.date) -> list[DayNote]:
+    return list(DayNote.objects.filter(user=user, date__range=(start, end)).order_by("date"))
+
+
+@dataclass(frozen=True)
+class RangeSummary:
+    start: dt.date
+    end: dt.date
+    days: int
+    mean: float | None
+    median: float | None
+    lowest: int | None
+    highest: int | None
+    levels: dict[str, int]
+
+
+def summarize(user: User, start: dt.date, end: dt.date) -> RangeSummary:
+    """Count, mean, median, extremes and days per level of the stored scores in a range."""
+    scores = [r.score for r in history(user, start, end)]
+    levels = {name: 0 for _, name in reversed(LEVELS)}
+    for score in scores:
+        levels[intensity_level(score)] += 1
+    if not scores:
+        return RangeSummary(start, end, 0, None, None, None, None, levels)
+    return RangeSummary(
+        start, end, len(scores), round(statistics.fmean(scores), 1), statistics.median(scores), min(scores),
+        max(scores), levels,
+    )  # fmt: skip
+
+
+def save_day_note(user: User, date: dt.date, text: str) -> DayNote | None:
+    """Attach, replace or (with empty text) remove the person's note on a day."""
+    text = text.strip()
+    if not text:
+        DayNote.objects.filter(user=user, date=date).delete()
+        return None
+    note, _ = DayNote.objects.update_or_create(user=user, date=date, defaults={"text": text})
+    return note

@@ -1,0 +1,65 @@
+"""Recalculate a person's day now, in the background, with progress they can watch.
+
+The "recalculate" button and a birth-data change both call `start_recalculation`: it records a
+run owned by the person, answers at once with it, and does the work in a thread of its own,
+reporting each step to the run's progress socket and the person's dashboard.
+"""
+
+import datetime as dt
+import logging
+import threading
+import time
+import zoneinfo
+
+from django.db import connections, transaction
+from django.utils import timezone
+
+from core.events import send_after_commit, user_group
+from core.models import JobRun, User
+from core.scheduler.runs import Progress, claim, fail, finish, report
+from core.services.charts import current_natal_chart
+from core.services.gcode import daily_record, gcode_payload, patch_note_records, save_daily_records, save_patch_notes
+
+log = logging.getLogger("core.scheduler")
+JOB = "recalculate"
+STEP_PAUSE_SECONDS = 0.15  # lets a watcher see each step; the whole run stays under a second
+
+
+def local_today(user: User) -> dt.date:
+    return timezone.now().astimezone(zoneinfo.ZoneInfo(user.schedule_timezone)).date()
+
+
+def start_recalculation(user: User, date: dt.date | None = None) -> tuple[JobRun, threading.Thread]:
+    """Record a run for the person's date (default: today where they are) and start it."""
+    date = date or local_today(user)
+    now = timezone.now()
+    run = claim(JOB, f"{user.pk}/{date.isoformat()}/{now:%Y%m%dT%H%M%S.%f}", "manual", now, user=user)
+    thread = threading.Thread(target=recalculate, args=(run, user, date), name=f"recalculate-{run.pk}", daemon=True)
+    transaction.on_commit(thread.start)  # the thread must see what the request saved (the new birth data)
+    return run, thread
+
+
+def recalculate(run: JobRun, user: User, date: dt.date) -> JobRun:
+    """Chart, transits and words, patch notes: each a step with its progress; a failure fails the run."""
+    progress = Progress(run, 1)
+    try:
+        report(run, 10, "Checking your natal chart", "chart")
+        current_natal_chart(user)
+        time.sleep(STEP_PAUSE_SECONDS)
+        report(run, 35, "Reading today's transits and writing your G-Code", "gcode")
+        record = daily_record(user, date)
+        time.sleep(STEP_PAUSE_SECONDS)
+        report(run, 70, "Saving and writing your patch notes", "patch_notes")
+        with transaction.atomic():
+            save_daily_records([record])
+            saved = type(record).objects.get(user=user, date=date)
+            save_patch_notes(patch_note_records(user, saved))
+            run.users_done = 1
+            send_after_commit(user_group(user.pk), gcode_payload(saved))
+            send_after_commit(user_group(user.pk), {"type": "patch_notes.new", "date": date.isoformat()})
+        time.sleep(STEP_PAUSE_SECONDS)
+        return finish(run, progress)
+    except Exception as exc:  # shown to the person as a failed run; the error is kept on the run
+        return fail(run, exc)
+    finally:
+        connections.close_all()  # this thread's connections: the thread ends here

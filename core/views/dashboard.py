@@ -1,0 +1,89 @@
+"""The dashboard: today's G-Code, the recalculate button, a run's status, and day notes."""
+
+import datetime as dt
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.views.generic import TemplateView, View
+
+from core.forms import DayNoteForm
+from core.gauge import gauge_svg
+from core.models import DayNote, JobRun
+from core.scheduler.runs import RunInProgress
+from core.services.days import save_day_note
+from core.services.gcode import daily_gcode
+from core.services.recalculate import local_today, start_recalculation
+from core.views.charts import BirthDataRequiredMixin
+
+
+def wants_json(request: HttpRequest) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+class DashboardView(BirthDataRequiredMixin, TemplateView):
+    template_name = "core/dashboard.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        user = self.request.user
+        today = local_today(user)
+        record = daily_gcode(user, today)
+        note = DayNote.objects.filter(user=user, date=today).first()
+        return super().get_context_data(
+            today=today, record=record, facts=record.facts, gauge=gauge_svg(record.score, record.level),
+            note_form=DayNoteForm(initial={"date": today, "text": note.text if note else ""}),
+            run_id=self.request.GET.get("run", ""), **kwargs,
+        )  # fmt: skip
+
+
+class RecalculateView(BirthDataRequiredMixin, View):
+    """POST: recompute today now; answers with the run to watch (JSON for the page's script)."""
+
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        try:
+            run, _ = start_recalculation(request.user)
+        except RunInProgress as busy:
+            if wants_json(request):
+                return JsonResponse({"error": str(busy)}, status=409)
+            messages.error(request, "A recalculation is already running.")
+            return redirect("home")
+        if wants_json(request):
+            return JsonResponse({"run": run.pk, "progress": reverse("run-status", args=[run.pk])}, status=202)
+        return redirect(f"{reverse('home')}?run={run.pk}")
+
+
+class RunStatusView(View):
+    """GET: a run's progress snapshot, for its owner (or staff) only."""
+
+    http_method_names = ["get"]
+
+    def get(self, request: HttpRequest, pk: int) -> JsonResponse:
+        run = JobRun.objects.filter(pk=pk).first()
+        if run is None or not (request.user.is_staff or run.user_id == request.user.pk):
+            raise Http404("No such run.")
+        return JsonResponse({"run": run.pk, "job": run.job, "status": run.status, **run.progress})
+
+
+class DayNoteView(View):
+    """POST: attach, replace or remove the note on a day."""
+
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        form = DayNoteForm(request.POST)
+        back = request.POST.get("next") or reverse("home")
+        if not back.startswith("/") or back.startswith("//"):
+            back = reverse("home")
+        if not form.is_valid():
+            errors = "; ".join(e for field_errors in form.errors.values() for e in field_errors)
+            if wants_json(request):
+                return JsonResponse({"errors": form.errors}, status=400)
+            messages.error(request, f"The note was not saved: {errors}")
+            return redirect(back)
+        note = save_day_note(request.user, form.cleaned_data["date"], form.cleaned_data["text"])
+        date: dt.date = form.cleaned_data["date"]
+        messages.success(request, f"Note for {date:%Y-%m-%d} {'saved' if note else 'removed'}.")
+        return redirect(back)

@@ -1,0 +1,52 @@
+"""The forecast ahead and the history behind, with day notes and a comparison of two ranges."""
+
+import datetime as dt
+import json
+
+from django.views.generic import TemplateView
+
+from core.forms import DateRangeForm, DayNoteForm
+from core.services.days import FORECAST_SPANS, forecast, history, notes_between, summarize
+from core.services.recalculate import local_today
+from core.views.charts import BirthDataRequiredMixin
+
+DEFAULT_HISTORY_DAYS = 90
+
+
+class ForecastView(BirthDataRequiredMixin, TemplateView):
+    """?days=7 or 30: scores and leading transits of the coming days, computed on demand."""
+
+    template_name = "core/forecast.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        requested = self.request.GET.get("days", "7")
+        days = int(requested) if requested in {str(n) for n in FORECAST_SPANS} else FORECAST_SPANS[0]
+        start = local_today(self.request.user) + dt.timedelta(days=1)
+        days_ahead = forecast(self.request.user, start, days)
+        return super().get_context_data(days=days, spans=FORECAST_SPANS, forecast=days_ahead, **kwargs)
+
+
+class HistoryView(BirthDataRequiredMixin, TemplateView):
+    """Past scores as a trend with the level bands, day notes as markers, and an optional comparison."""
+
+    template_name = "core/history.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        user, today = self.request.user, local_today(self.request.user)
+        form = DateRangeForm(self.request.GET or None)
+        start, end = today - dt.timedelta(days=DEFAULT_HISTORY_DAYS - 1), today
+        comparison = None
+        if form.is_bound and form.is_valid():
+            start, end = form.cleaned_data["start"] or start, form.cleaned_data["end"] or end
+            if form.cleaned_data["compare_start"]:
+                comparison = summarize(user, form.cleaned_data["compare_start"], form.cleaned_data["compare_end"])
+        records, notes = history(user, start, end), notes_between(user, start, end)
+        series = {
+            "labels": [r.date.isoformat() for r in records], "scores": [r.score for r in records],
+            "notes": [{"date": n.date.isoformat(), "text": n.text} for n in notes],
+        }  # fmt: skip
+        return super().get_context_data(
+            form=form, start=start, end=end, records=records, notes=notes, series=json.dumps(series),
+            summary=summarize(user, start, end), comparison=comparison,
+            note_form=DayNoteForm(initial={"date": today}), **kwargs,
+        )  # fmt: skip

@@ -1,0 +1,43 @@
+"""Spiritual Patch Notes: today's and past, per platform; copy, or download as Markdown."""
+
+import datetime as dt
+from itertools import groupby
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.views.generic import TemplateView, View
+
+from core.models import PatchNote
+from core.services.gcode import generate_patch_notes
+from core.services.recalculate import local_today
+from core.views.charts import BirthDataRequiredMixin
+
+PAGE_DAYS = 14
+
+
+class PatchNotesView(BirthDataRequiredMixin, TemplateView):
+    template_name = "core/patch_notes.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        user, today = self.request.user, local_today(self.request.user)
+        if not PatchNote.objects.filter(user=user, date=today).exists():
+            generate_patch_notes(user, today)
+        notes = PatchNote.objects.filter(user=user).order_by("-date", "platform")
+        dates = list(notes.values_list("date", flat=True).distinct()[:PAGE_DAYS])
+        days = [(date, list(group)) for date, group in groupby(notes.filter(date__in=dates), key=lambda n: n.date)]
+        return super().get_context_data(days=days, today=today, **kwargs)
+
+
+class PatchNoteMarkdownView(BirthDataRequiredMixin, View):
+    """GET /patch-notes/2026-11-24.md: that day's blog notes as a Markdown file (the person's own only)."""
+
+    def get(self, request: HttpRequest, date: str) -> HttpResponse:
+        try:
+            day = dt.date.fromisoformat(date)
+        except ValueError:
+            raise Http404("Not a date.") from None
+        note = PatchNote.objects.filter(user=request.user, date=day, platform="blog").first()
+        if note is None:
+            raise Http404("No patch notes for that day.")
+        response = HttpResponse(note.body, content_type="text/markdown; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="spiritual-patch-notes-{note.version}.md"'
+        return response

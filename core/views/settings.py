@@ -1,0 +1,47 @@
+"""Settings: the hub, export of all one's data, and deleting the account."""
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.generic import TemplateView, View
+
+from core.forms import DeleteAccountForm
+from core.services.account import delete_account, export_data
+
+
+class SettingsView(TemplateView):
+    template_name = "core/settings.html"
+
+
+class ExportView(View):
+    """GET: everything of mine as a JSON file."""
+
+    http_method_names = ["get"]
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        body = json.dumps(export_data(request.user), ensure_ascii=False, indent=2)
+        response = HttpResponse(body, content_type="application/json; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="spiritual-g-code-{request.user.username}.json"'
+        return response
+
+
+class DeleteAccountView(View):
+    """GET: the confirmation form; POST with the password: delete everything, log out."""
+
+    template_name = "core/delete_account.html"
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return render(request, self.template_name, {"form": DeleteAccountForm(request.user)})
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        form = DeleteAccountForm(request.user, request.POST)
+        if not form.is_valid():
+            return render(request, self.template_name, {"form": form}, status=400)
+        user = request.user
+        logout(request)
+        delete_account(user)
+        messages.success(request, "Your account and everything in it are deleted.")
+        return redirect("login")

@@ -1,0 +1,22 @@
+"""The solar system today, with the day's transits to the person's chart beside it."""
+
+from django.utils import timezone
+from django.views.generic import TemplateView
+
+from core.astro.solar_system import heliocentric_planets, render_solar_system
+from core.services.gcode import daily_gcode
+from core.services.recalculate import local_today
+from core.views.charts import BirthDataRequiredMixin
+
+
+class SolarSystemView(BirthDataRequiredMixin, TemplateView):
+    template_name = "core/solar_system.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        now = timezone.now()
+        planets = heliocentric_planets(now)
+        record = daily_gcode(self.request.user, local_today(self.request.user))
+        return super().get_context_data(
+            now=now, planets=planets, svg=render_solar_system(planets, f"The solar system at {now:%Y-%m-%d %H:%M} UT"),
+            transits=record.facts["transits"], **kwargs,
+        )  # fmt: skip

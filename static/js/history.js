@@ -1,0 +1,54 @@
+/* The history chart: scores over time on the level bands, day notes as markers (Chart.js, vendored). */
+(function () {
+  "use strict";
+  var canvas = document.getElementById("history-chart");
+  var source = document.getElementById("history-series");
+  if (!canvas || !source || typeof Chart === "undefined") return;
+  var series = JSON.parse(source.textContent);
+  var scoreByDate = {};
+  series.labels.forEach(function (d, i) { scoreByDate[d] = series.scores[i]; });
+  var labels = series.labels.slice();
+  series.notes.forEach(function (n) { if (labels.indexOf(n.date) < 0) labels.push(n.date); });
+  labels.sort();
+  var bands = [[1, 25, "rgba(124,199,255,0.08)"], [25, 50, "rgba(77,255,136,0.08)"],
+               [50, 75, "rgba(255,204,102,0.08)"], [75, 100, "rgba(255,107,107,0.10)"]];
+
+  var levelBands = {
+    id: "levelBands",
+    beforeDatasetsDraw: function (chart) {
+      var y = chart.scales.y, area = chart.chartArea, ctx = chart.ctx;
+      bands.forEach(function (band) {
+        ctx.fillStyle = band[2];
+        ctx.fillRect(area.left, y.getPixelForValue(band[1]), area.right - area.left,
+                     y.getPixelForValue(band[0]) - y.getPixelForValue(band[1]));
+      });
+    }
+  };
+
+  new Chart(canvas, {
+    type: "line",
+    data: {
+      labels: labels,
+      datasets: [
+        { label: "G-Code", data: labels.map(function (d) { return d in scoreByDate ? scoreByDate[d] : null; }),
+          borderColor: "#4dff88", backgroundColor: "#4dff88", spanGaps: true, tension: 0.25, pointRadius: 2 },
+        { label: "Day notes", type: "scatter", pointStyle: "triangle", pointRadius: 7, borderColor: "#ffcc66",
+          backgroundColor: "#ffcc66",
+          data: series.notes.map(function (n) { return { x: n.date, y: scoreByDate[n.date] || 50, note: n.text }; }) }
+      ]
+    },
+    options: {
+      animation: false, responsive: true, maintainAspectRatio: false,
+      scales: {
+        x: { type: "category", ticks: { color: "#8aa391", maxTicksLimit: 12 }, grid: { color: "#1f2e23" } },
+        y: { min: 1, max: 100, ticks: { color: "#8aa391" }, grid: { color: "#1f2e23" } }
+      },
+      plugins: {
+        legend: { labels: { color: "#d7e4d9" } },
+        tooltip: { callbacks: { afterLabel: function (item) { return item.raw && item.raw.note ? item.raw.note : ""; } } }
+      }
+    },
+    plugins: [levelBands]
+  });
+  canvas.dataset.ready = "true";
+})();
