@@ -1,7 +1,6 @@
 """The forecast ahead and the history behind, with day notes and a comparison of two ranges."""
 
 import datetime as dt
-import json
 
 from django.views.generic import TemplateView
 
@@ -33,8 +32,8 @@ class HistoryView(BirthDataRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         user, today = self.request.user, local_today(self.request.user)
-        form = DateRangeForm(self.request.GET or None)
         start, end = today - dt.timedelta(days=DEFAULT_HISTORY_DAYS - 1), today
+        form = DateRangeForm(self.request.GET or None, initial={"start": start, "end": end})
         comparison = None
         if form.is_bound and form.is_valid():
             start, end = form.cleaned_data["start"] or start, form.cleaned_data["end"] or end
@@ -46,7 +45,7 @@ class HistoryView(BirthDataRequiredMixin, TemplateView):
             "notes": [{"date": n.date.isoformat(), "text": n.text} for n in notes],
         }  # fmt: skip
         return super().get_context_data(
-            form=form, start=start, end=end, records=records, notes=notes, series=json.dumps(series),
+            form=form, start=start, end=end, records=records, notes=notes, series=series,
             summary=summarize(user, start, end), comparison=comparison,
             note_form=DayNoteForm(initial={"date": today}), **kwargs,
         )  # fmt: skip

@@ -74,8 +74,9 @@ def test_history_shows_scores_notes_and_compares_two_ranges(owner_client, owner)
 
     assert response.status_code == 200
     series = response.context["series"]
-    assert json.loads(series)["labels"] == [f"2026-11-0{d}" for d in range(1, 6)]
-    assert json.loads(series)["notes"] == [{"date": "2026-11-03", "text": "Shipped the release"}]
+    assert series["labels"] == [f"2026-11-0{d}" for d in range(1, 6)]
+    assert series["notes"] == [{"date": "2026-11-03", "text": "Shipped the release"}]
+    assert '<script id="history-series" type="application/json">{"labels": ["2026-11-01"' in html
     assert "2026-11-01 – 2026-11-05" in html
     assert "2026-11-06 – 2026-11-10" in html
     assert response.context["comparison"].days == 5

@@ -1,0 +1,119 @@
+"""The main flows in a real browser: sign up, birth data, the wheel, the dashboard live, copying the program."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import screenshot
+from tests.server import manage
+
+pytestmark = [pytest.mark.browser, pytest.mark.server]
+PASSWORD = "orbit-Lantern-42"
+PROGRESS_RECORDER = """
+window.progressSeen = [];
+window.loadedOnce = true;
+const bar = document.querySelector('[data-run-progress] progress');
+new MutationObserver(() => window.progressSeen.push(Number(bar.value)))
+  .observe(bar, {attributes: true, childList: true});
+"""
+
+
+def register(page, username: str) -> None:
+    page.goto("/accounts/register/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_label("Password confirmation").fill(PASSWORD)
+    page.get_by_role("button", name="Create account").click()
+
+
+def enter_birth_data(page) -> None:
+    expect(page).to_have_url(re.compile(r"/settings/birth-data/$"))
+    page.get_by_label("Birth date", exact=True).fill("1990-06-15")
+    page.get_by_label("Birth time", exact=True).fill("14:30")
+    page.get_by_label("Birth place", exact=True).fill("London, United Kingdom")
+    page.get_by_role("button", name=re.compile("Save")).click()
+
+
+def test_sign_up_to_a_live_dashboard_and_copy_the_program(page):
+    register(page, "grace")
+    enter_birth_data(page)
+
+    expect(page).to_have_url(re.compile(r"/chart/\?run=\d+$"))
+    expect(page.locator(".wheel svg")).to_be_visible()
+    expect(page.locator("[data-run-progress] progress")).to_have_attribute("value", "100")
+    screenshot(page, "chart")
+
+    page.get_by_role("link", name="Dashboard").click()
+    expect(page.locator("#live-status")).to_have_text("● live")
+    score = page.locator("strong[data-field=score]")
+    expect(score).to_have_text(re.compile(r"^\d{1,3}$"))
+    expect(page.locator("#gcode-program")).to_contain_text("G0")
+    screenshot(page, "dashboard")
+
+    page.evaluate(PROGRESS_RECORDER)
+    page.get_by_role("button", name="Recalculate").click()
+    expect(page.locator("[data-run-message]")).to_have_text("Done.")
+    expect(page.locator("[data-dashboard]")).to_have_attribute("data-updated", re.compile(r"\d+"))
+    seen = page.evaluate("window.progressSeen")
+    assert len(set(seen)) >= 3, seen  # the bar moved through the steps
+    assert seen[-1] == 100
+    assert page.evaluate("window.loadedOnce") is True  # updated in place: no reload
+
+    page.get_by_role("button", name="Copy program").click()
+    expect(page.locator("[data-copy-status]").first).to_have_text("Copied.")
+    assert page.evaluate("navigator.clipboard.readText()") == page.locator("#gcode-program").inner_text()
+
+
+def test_every_page_renders_and_is_saved_as_a_screenshot(page, site):
+    register(page, "hedy")
+    enter_birth_data(page)
+    expect(page.locator(".wheel svg")).to_be_visible()
+    for name, path, check in [
+        ("forecast", "/forecast/?days=30", "$ gcode --forecast 30d"),
+        ("history", "/history/", "$ gcode --history"),
+        ("patch-notes", "/patch-notes/", "$ cat CHANGELOG"),
+        ("solar-system", "/solar-system/", "$ orrery --now"),
+        ("settings", "/settings/", "$ settings"),
+        ("birth-data", "/settings/birth-data/", "Birth date"),
+        ("delete-account", "/settings/delete/", "$ rm -rf ~"),
+    ]:
+        page.goto(path)
+        expect(page.locator("main")).to_contain_text(check)
+        screenshot(page, name)
+    page.goto("/history/")
+    expect(page.locator("#history-chart")).to_have_attribute("data-ready", "true")
+
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("/")
+    expect(page.locator("[data-dashboard]")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")  # no sideways scroll
+    screenshot(page, "dashboard-phone")
+
+
+def test_the_staff_jobs_page(page, site):
+    env = dict(site.env, DJANGO_SUPERUSER_PASSWORD=PASSWORD)
+    manage(env, "createsuperuser", "--noinput", "--username", "root", "--email", "root@example.org")
+    page.goto("/accounts/login/")
+    page.get_by_label("Username").fill("root")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name=re.compile("Log in", re.IGNORECASE)).click()
+    page.goto("/staff/jobs/")
+    expect(page.locator("main")).to_contain_text("Daily G-Code")
+    page.get_by_role("button", name="Run now").last.click()
+    expect(page.locator(".messages")).to_contain_text("Weekly cleanup started.")
+    screenshot(page, "staff-jobs")
+
+
+def test_keyboard_only_reaches_the_recalculate_button(page):
+    register(page, "alan")
+    enter_birth_data(page)
+    page.goto("/")
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent.trim()") == "Recalculate":
+            break
+    else:
+        pytest.fail("Recalculate was not reachable with the Tab key")
+    page.keyboard.press("Enter")
+    expect(page.locator("[data-run-message]")).to_have_text("Done.")

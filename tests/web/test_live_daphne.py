@@ -1,0 +1,97 @@
+"""End to end against a real daphne: a job triggered over HTTP is watched over WebSockets as it runs."""
+
+import asyncio
+import json
+import time
+import urllib.request
+
+import pytest
+import websockets
+
+from tests.server import manage, start_daphne
+
+pytestmark = pytest.mark.server
+
+PASSWORD = "nebula-Quartz-19"
+CREATE_PERSON = f"""
+import datetime as dt
+from core.models import User
+User.objects.create_user(username="ops", password="{PASSWORD}", birth_date=dt.date(1990, 6, 15),
+    birth_time=dt.time(14, 30), birth_place="London", birth_latitude=51.50853, birth_longitude=-0.12574,
+    birth_timezone="Europe/London", schedule_timezone="Europe/London")
+"""
+ASYNCIO_TROUBLE = ("Non-thread-safe operation", "was never awaited", "Task was destroyed", "Executing <", "asyncio")
+
+
+@pytest.fixture(params=["plain", "asyncio debug"])
+def server(request, tmp_path):
+    extra = {"PYTHONASYNCIODEBUG": "1", "PYTHONWARNINGS": "default"} if request.param == "asyncio debug" else {}
+    daphne = start_daphne(tmp_path, **extra)
+    manage(daphne.env, "shell", "-c", CREATE_PERSON)
+    yield daphne
+    daphne.output = daphne.stop()
+
+
+def start_recalculation(server) -> int:
+    token = next(c.value for c in server.cookies if c.name == "csrftoken")
+    request = urllib.request.Request(
+        f"{server.base}/gcode/recalculate", method="POST", data=b"",
+        headers={"Accept": "application/json", "X-CSRFToken": token, "Referer": f"{server.base}/"},
+    )  # fmt: skip
+    with server.opener().open(request, timeout=10) as response:
+        assert response.status == 202
+        return json.loads(response.read())["run"]
+
+
+def test_progress_and_the_new_gcode_arrive_within_200_ms_of_being_sent(server):
+    server.login("ops", PASSWORD)
+    server.opener().open(f"{server.base}/", timeout=30).read()  # today's G-Code exists before the run
+
+    async def scenario():
+        headers = {"Cookie": server.cookie_header(), "Origin": server.base}
+        uri = f"ws://127.0.0.1:{server.port}/ws/dashboard/"
+        async with websockets.connect(uri, additional_headers=headers) as dashboard:
+            run_id = await asyncio.to_thread(start_recalculation, server)
+            received = []
+            deadline = time.monotonic() + 15
+            while time.monotonic() < deadline:
+                message = json.loads(await asyncio.wait_for(dashboard.recv(), 15))
+                received.append((time.time(), message))
+                if message.get("type") == "job.progress" and message.get("state") in ("done", "failed"):
+                    break
+            progress_uri = f"ws://127.0.0.1:{server.port}/ws/progress/{run_id}/"
+            async with websockets.connect(progress_uri, additional_headers=headers) as progress:
+                snapshot = json.loads(await asyncio.wait_for(progress.recv(), 5))
+            return run_id, received, snapshot
+
+    run_id, received, snapshot = asyncio.run(scenario())
+
+    kinds = [(m["type"], m.get("state")) for _, m in received]
+    assert ("gcode.new", None) in kinds
+    assert kinds[-1] == ("job.progress", "done")
+    percents = [m["percent"] for _, m in received if m["type"] == "job.progress"]
+    assert percents == sorted(percents)
+    assert len(percents) >= 3  # the bar moves: several steps, not just the end
+    for arrived, message in received:
+        assert message["run" if message["type"] == "job.progress" else "type"]  # well-formed
+        assert arrived - message["sent_at"] <= 0.200, message
+    assert all(m["run"] == run_id for _, m in received if m["type"] == "job.progress")
+    assert (snapshot["status"], snapshot["state"], snapshot["percent"]) == ("succeeded", "done", 100)
+
+
+def test_no_asyncio_complaints_in_the_server_output(server):
+    server.login("ops", PASSWORD)
+
+    async def scenario():
+        headers = {"Cookie": server.cookie_header(), "Origin": server.base}
+        async with websockets.connect(f"ws://127.0.0.1:{server.port}/ws/dashboard/", additional_headers=headers) as ws:
+            await asyncio.to_thread(start_recalculation, server)
+            while True:
+                message = json.loads(await asyncio.wait_for(ws.recv(), 15))
+                if message.get("state") == "done":
+                    return
+
+    asyncio.run(scenario())
+    output = server.stop()
+    complaints = [line for line in output.splitlines() if any(word in line for word in ASYNCIO_TROUBLE)]
+    assert complaints == []
