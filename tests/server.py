@@ -80,7 +80,11 @@ def start_daphne(workdir: Path, **extra_env: str) -> DaphneServer:
     """Migrate a fresh database, then start daphne and wait until /healthz answers."""
     env = server_environment(workdir, **extra_env)
     manage(env, "migrate", "--noinput", "-v0")
-    port = free_port()
+    return launch_daphne(env, free_port())
+
+
+def launch_daphne(env: dict[str, str], port: int) -> DaphneServer:
+    """Start daphne on `port` with `env` (an existing database) and wait until /healthz answers."""
     process = subprocess.Popen(
         [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port), "gcode_site.asgi:application"],
         cwd=ROOT,

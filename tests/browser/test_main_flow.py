@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import screenshot
-from tests.server import manage
+from tests.server import launch_daphne, manage, start_daphne
 
 pytestmark = [pytest.mark.browser, pytest.mark.server]
 PASSWORD = "orbit-Lantern-42"
@@ -117,3 +117,25 @@ def test_keyboard_only_reaches_the_recalculate_button(page):
         pytest.fail("Recalculate was not reachable with the Tab key")
     page.keyboard.press("Enter")
     expect(page.locator("[data-run-message]")).to_have_text("Done.")
+
+
+def test_the_page_says_when_it_is_offline_and_reconnects_when_the_server_returns(browser, tmp_path):
+    server = start_daphne(tmp_path)
+    context = browser.new_context(base_url=server.base)
+    page = context.new_page()
+    try:
+        register(page, "ada")
+        enter_birth_data(page)
+        page.goto("/")
+        status = page.locator("#live-status")
+        expect(status).to_have_text("● live")
+
+        server.stop()
+        expect(status).to_have_text(re.compile(r"^offline · retrying in \d+ s$"))
+        expect(status).to_have_attribute("data-state", "offline")
+
+        server = launch_daphne(server.env, server.port)  # the same database and port, as after a deploy
+        expect(status).to_have_text("● live", timeout=40_000)  # back-off: at most 30 s between tries
+    finally:
+        context.close()
+        server.stop()
