@@ -11,20 +11,19 @@ from core.models import User
 PASSWORD = "orbit-Lantern-42"
 
 
+def londoner(username: str, **fields) -> User:
+    """A person born in London on 1990-06-15 at 14:30 (their schedule in London unless told otherwise)."""
+    fields = {"schedule_timezone": "Europe/London", "password": PASSWORD, **fields}
+    return User.objects.create_user(
+        username=username, birth_date=dt.date(1990, 6, 15), birth_time=dt.time(14, 30), birth_place="London",
+        birth_latitude=51.50853, birth_longitude=-0.12574, birth_timezone="Europe/London", **fields,
+    )  # fmt: skip
+
+
 @pytest.fixture
 def owner(db) -> User:
     """A person with full birth data (London, 1990-06-15 14:30)."""
-    return User.objects.create_user(
-        username="ada",
-        password=PASSWORD,
-        birth_date=dt.date(1990, 6, 15),
-        birth_time=dt.time(14, 30),
-        birth_place="London",
-        birth_latitude=51.50853,
-        birth_longitude=-0.12574,
-        birth_timezone="Europe/London",
-        schedule_timezone="Europe/London",
-    )
+    return londoner("ada")
 
 
 @pytest.fixture

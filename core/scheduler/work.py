@@ -4,6 +4,7 @@ import datetime as dt
 import logging
 import threading
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.sessions.models import Session
@@ -61,54 +62,53 @@ def batches(people: Iterable[User], size: int = BATCH_SIZE) -> Iterable[list[Use
         yield batch
 
 
-def run_daily_gcodes(run: JobRun, progress: Progress, people: list[User], date: dt.date, stop: threading.Event) -> bool:
-    """Compute, save in batches and announce each person's G-Code; False when stopped part-way."""
-    for batch in batches(people):
-        records = []
-        for person in batch:
-            if stop.is_set():
-                return False
-            try:
-                records.append(daily_record(person, date))
-            except Exception as exc:  # one person's failure must not stop the others; it is recorded
-                progress.failed(person.username, exc)
-        with transaction.atomic():
-            save_daily_records(records)
-            run.users_done += len(records)
-            for record in records:
-                send_after_commit(user_group(record.user_id), gcode_payload(record))
-                done = {"type": "job.progress", "run": run.pk, "job": run.job, "state": "done", "percent": 100}
-                send_after_commit(user_group(record.user_id), done)
-            progress.step(f"{run.users_done - progress.done_before + run.users_failed} of {progress.total} people")
-    return True
+@dataclass(frozen=True)
+class PersonWork:
+    """What a per-person job does for each person, how it saves a batch, and what it tells them after."""
+
+    produce: Callable[[User, dt.date], list]  # the unsaved records for one person
+    save: Callable[[list], None]  # one batch of records in one statement
+    announce: Callable[[JobRun, User, list, dt.date], None]  # events, sent after the batch commits
 
 
-def run_patch_notes(run: JobRun, progress: Progress, people: list[User], date: dt.date, stop: threading.Event) -> bool:
-    """Write and announce each person's patch notes from their stored G-Code; False when stopped part-way."""
-    dailies = {d.user_id: d for d in DailyGCode.objects.filter(user__in=people, date=date)}
-    for batch in batches(people):
-        notes, done = [], []
-        for person in batch:
-            if stop.is_set():
-                return False
-            try:
-                notes += patch_note_records(person, dailies.get(person.pk) or daily_gcode(person, date))
-                done.append(person)
-            except Exception as exc:  # one person's failure must not stop the others; it is recorded
-                progress.failed(person.username, exc)
-        with transaction.atomic():
-            save_patch_notes(notes)
-            run.users_done += len(done)
-            for person in done:
-                send_after_commit(user_group(person.pk), {"type": "patch_notes.new", "date": date.isoformat()})
-            progress.step(f"{run.users_done - progress.done_before + run.users_failed} of {progress.total} people")
-    return True
+def announce_gcode(run: JobRun, person: User, records: list[DailyGCode], date: dt.date) -> None:
+    [record] = records  # one G-Code per person and date
+    send_after_commit(user_group(person.pk), gcode_payload(record))
+    done = {"type": "job.progress", "run": run.pk, "job": run.job, "state": "done", "percent": 100}
+    send_after_commit(user_group(person.pk), done)
 
 
-PER_PERSON_WORK: dict[str, Callable[..., bool]] = {
-    DAILY_GCODE.name: run_daily_gcodes,
-    PATCH_NOTES.name: run_patch_notes,
+def announce_notes(run: JobRun, person: User, records: list, date: dt.date) -> None:
+    send_after_commit(user_group(person.pk), {"type": "patch_notes.new", "date": date.isoformat()})
+
+
+PER_PERSON_WORK: dict[str, PersonWork] = {
+    DAILY_GCODE.name: PersonWork(lambda person, date: [daily_record(person, date)], save_daily_records, announce_gcode),
+    PATCH_NOTES.name: PersonWork(
+        lambda person, date: patch_note_records(person, daily_gcode(person, date)), save_patch_notes, announce_notes
+    ),
 }
+
+
+def work_through(run: JobRun, progress: Progress, people: list[User], date: dt.date, stop: threading.Event) -> bool:
+    """Each person's records, saved and announced a batch at a time; False when stopped part-way."""
+    work = PER_PERSON_WORK[run.job]
+    for batch in batches(people):
+        done: list[tuple[User, list]] = []
+        for person in batch:
+            if stop.is_set():
+                return False
+            try:
+                done.append((person, work.produce(person, date)))
+            except Exception as exc:  # one person's failure must not stop the others; it is recorded
+                progress.failed(person.username, exc)
+        with transaction.atomic():
+            work.save([record for _, records in done for record in records])
+            run.users_done += len(done)
+            for person, records in done:
+                work.announce(run, person, records, date)
+            progress.step(f"{run.users_done - progress.done_before + run.users_failed} of {progress.total} people")
+    return True
 
 
 def run_for_people(run: JobRun, slot: Slot, people: list[User], stop: threading.Event) -> JobRun:
@@ -117,7 +117,7 @@ def run_for_people(run: JobRun, slot: Slot, people: list[User], stop: threading.
     log.info("%s for %s started (%s): %d people", run.job, run.slot, run.trigger, len(people))
     progress.step(f"0 of {len(people)} people")
     try:
-        completed = PER_PERSON_WORK[run.job](run, progress, people, slot.date, stop)
+        completed = work_through(run, progress, people, slot.date, stop)
     except Exception as exc:  # the database went away, say: the run is marked failed and the error kept
         return fail(run, exc)
     return finish(run, progress, interrupted=not completed)
