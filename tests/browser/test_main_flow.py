@@ -66,6 +66,10 @@ def test_sign_up_to_a_live_dashboard_and_copy_the_program(page):
 
 
 def test_every_page_renders_and_is_saved_as_a_screenshot(page, site):
+    for name, path in (("login", "/accounts/login/"), ("register", "/accounts/register/")):
+        page.goto(path)
+        expect(page.locator("main h1")).to_be_visible()
+        screenshot(page, name)
     register(page, "hedy")
     enter_birth_data(page)
     expect(page.locator(".wheel svg")).to_be_visible()
@@ -77,6 +81,7 @@ def test_every_page_renders_and_is_saved_as_a_screenshot(page, site):
         ("settings", "/settings/", "$ settings"),
         ("birth-data", "/settings/birth-data/", "Birth date"),
         ("delete-account", "/settings/delete/", "$ rm -rf ~"),
+        ("password", "/accounts/password/", "Old password"),
     ]:
         page.goto(path)
         expect(page.locator("main")).to_contain_text(check)
