@@ -4,7 +4,7 @@ import logging
 import threading
 
 from django.contrib import messages
-from django.db import connections
+from django.db import connections, transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.generic import TemplateView, View
@@ -56,6 +56,7 @@ class RunJobView(StaffOnlyMixin, View):
         if running is not None:
             messages.error(request, f"{name} is already running ({running.slot}).")
             return redirect("staff-jobs")
-        threading.Thread(target=run_in_background, args=(name,), name=f"run-now-{name}", daemon=True).start()
+        thread = threading.Thread(target=run_in_background, args=(name,), name=f"run-now-{name}", daemon=True)
+        transaction.on_commit(thread.start)
         messages.success(request, f"{JOBS[name].title} started.")
         return redirect("staff-jobs")
