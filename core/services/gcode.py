@@ -1,8 +1,10 @@
 """The daily G-Code and patch notes of a person: the one path the jobs, commands and pages use."""
 
 import datetime as dt
+import zoneinfo
 
 from django.conf import settings
+from django.utils import timezone
 
 from core.astro.transits import day_report
 from core.gcode.facts import DayFacts, NatalPoint, day_facts
@@ -12,6 +14,11 @@ from core.oracle.patch_notes import render_patch_notes
 from core.oracle.texts import DailyTexts
 from core.oracle.writer import write_daily_texts
 from core.services.charts import current_natal_chart
+
+
+def local_today(user: User) -> dt.date:
+    """Today's date where the person lives (their schedule timezone)."""
+    return timezone.now().astimezone(zoneinfo.ZoneInfo(user.schedule_timezone)).date()
 
 
 def gemini_settings() -> GeminiSettings | None:

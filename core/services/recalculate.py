@@ -6,10 +6,8 @@ reporting each step to the run's progress socket and the person's dashboard.
 """
 
 import datetime as dt
-import logging
 import threading
 import time
-import zoneinfo
 
 from django.db import connections, transaction
 from django.utils import timezone
@@ -18,15 +16,17 @@ from core.events import send_after_commit, user_group
 from core.models import JobRun, User
 from core.scheduler.runs import Progress, claim, fail, finish, report
 from core.services.charts import current_natal_chart
-from core.services.gcode import daily_record, gcode_payload, patch_note_records, save_daily_records, save_patch_notes
+from core.services.gcode import (
+    daily_record,
+    gcode_payload,
+    local_today,
+    patch_note_records,
+    save_daily_records,
+    save_patch_notes,
+)
 
-log = logging.getLogger("core.scheduler")
 JOB = "recalculate"
 STEP_PAUSE_SECONDS = 0.15  # lets a watcher see each step; the whole run stays under a second
-
-
-def local_today(user: User) -> dt.date:
-    return timezone.now().astimezone(zoneinfo.ZoneInfo(user.schedule_timezone)).date()
 
 
 def start_recalculation(user: User, date: dt.date | None = None) -> tuple[JobRun, threading.Thread]:

@@ -13,8 +13,8 @@ from core.gauge import gauge_svg
 from core.models import DayNote, JobRun
 from core.scheduler.runs import RunInProgress
 from core.services.days import save_day_note
-from core.services.gcode import daily_gcode
-from core.services.recalculate import local_today, start_recalculation
+from core.services.gcode import daily_gcode, local_today
+from core.services.recalculate import start_recalculation
 from core.views.charts import BirthDataRequiredMixin
 
 

@@ -6,7 +6,7 @@ from django.views.generic import TemplateView
 
 from core.forms import DateRangeForm, DayNoteForm
 from core.services.days import FORECAST_SPANS, forecast, history, notes_between, summarize
-from core.services.recalculate import local_today
+from core.services.gcode import local_today
 from core.views.charts import BirthDataRequiredMixin
 
 DEFAULT_HISTORY_DAYS = 90

@@ -7,8 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.views.generic import TemplateView, View
 
 from core.models import PatchNote
-from core.services.gcode import generate_patch_notes
-from core.services.recalculate import local_today
+from core.services.gcode import generate_patch_notes, local_today
 from core.views.charts import BirthDataRequiredMixin
 
 PAGE_DAYS = 14

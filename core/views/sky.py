@@ -4,8 +4,7 @@ from django.utils import timezone
 from django.views.generic import TemplateView
 
 from core.astro.solar_system import heliocentric_planets, render_solar_system
-from core.services.gcode import daily_gcode
-from core.services.recalculate import local_today
+from core.services.gcode import daily_gcode, local_today
 from core.views.charts import BirthDataRequiredMixin
 
 

@@ -10,8 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from core.models import DailyGCode, DayNote, JobRun, NatalChart, PatchNote, User
-from core.services.gcode import compute_daily_gcode, generate_patch_notes
-from core.services.recalculate import local_today
+from core.services.gcode import compute_daily_gcode, generate_patch_notes, local_today
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
