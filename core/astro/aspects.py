@@ -75,10 +75,6 @@ class OrbPolicy:
             tuple((k, orb) for k, orb in table if abs(k.angle - degree) <= orb + reach) for degree in range(181)
         )
 
-    def candidates(self, separation: float) -> tuple[tuple[AspectKind, float], ...]:
-        """The few (kind, orb) pairs that a separation of 0–180° could fall within."""
-        return self.buckets[int(separation)]
-
 
 class Placed(Protocol):
     """Anything with a name, an ecliptic longitude and a daily speed can take part in aspects."""

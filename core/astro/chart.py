@@ -104,17 +104,15 @@ def chart_bodies(node: Body) -> list[Body]:
     return bodies
 
 
-def body_points(jd_ut: float, bodies: list[Body], houses: Houses | None) -> list[ChartPoint]:
+def body_points(jd_ut: float, bodies: list[Body], houses_of: Callable[[float], int | None]) -> list[ChartPoint]:
     states = ephemeris.body_states(jd_ut, bodies)
-    houses_of = houses_finder(houses)
     return [
         ChartPoint(body.label, body.glyph, state.longitude, state.latitude, state.speed, houses_of(state.longitude))
         for body, state in zip(bodies, states, strict=True)
     ]
 
 
-def angle_points(houses: Houses) -> list[ChartPoint]:
-    houses_of = houses_finder(houses)
+def angle_points(houses: Houses, houses_of: Callable[[float], int | None]) -> list[ChartPoint]:
     return [
         ChartPoint(name, glyph, longitude, 0.0, 0.0, houses_of(longitude))
         for name, glyph, longitude in (("Ascendant", "AC", houses.ascendant), ("Midheaven", "MC", houses.midheaven))
@@ -158,9 +156,10 @@ def compute_natal_chart(request: ChartRequest) -> NatalChart:
     bodies = chart_bodies(request.node)
     if Body.CHIRON not in bodies:
         notes.append(CHIRON_MISSING_NOTE)
-    points = body_points(jd_ut, bodies, houses)
+    houses_of = houses_finder(houses)
+    points = body_points(jd_ut, bodies, houses_of)
     if houses:
-        points += angle_points(houses)
+        points += angle_points(houses, houses_of)
     # Without a birth time the Moon may be anywhere in a 13° arc: no aspects claimed for it.
     aspect_points = points if request.time_known else [p for p in points if p.name != "Moon"]
     aspects = aspects_within(aspect_points, request.orbs)

@@ -41,7 +41,7 @@ EXACT_PHASES: dict[float, str] = {0.0: "New Moon", 90.0: "First Quarter", 180.0:
 def positions_at(instant: dt.datetime, bodies: tuple[Body, ...] = TRANSIT_BODIES) -> dict[Body, BodyState]:
     """Geocentric positions of the transiting bodies at an instant."""
     jd = ephemeris.julian_day(instant)
-    return {body: ephemeris.body_state(jd, body) for body in bodies}
+    return dict(zip(bodies, ephemeris.body_states(jd, bodies), strict=True))
 
 
 def transit_aspects(natal: list[Point], instant: dt.datetime, policy: OrbPolicy = TRANSIT_POLICY) -> list[Aspect]:

@@ -98,10 +98,7 @@ def report(run: JobRun, percent: int, message: str, step: str | None = None) -> 
     JobRun.objects.filter(pk=run.pk).update(
         users_done=run.users_done, users_failed=run.users_failed, progress=run.progress
     )
-    payload = {"type": "job.progress", "run": run.pk, "job": run.job, **run.progress}
-    send_after_commit(run_group(run.pk), payload)
-    if run.user_id:
-        send_after_commit(user_group(run.user_id), payload)
+    announce(run)
 
 
 @dataclass
@@ -117,9 +114,14 @@ class Progress:
         if self.done_before < 0:
             self.done_before = self.run.users_done
 
-    def step(self, message: str) -> None:
-        done = self.run.users_done - self.done_before + self.run.users_failed
-        report(self.run, 100 if not self.total else round(100 * done / self.total), message)
+    @property
+    def handled(self) -> int:
+        """People this attempt has done or failed so far."""
+        return self.run.users_done - self.done_before + self.run.users_failed
+
+    def step(self) -> None:
+        percent = 100 if not self.total else round(100 * self.handled / self.total)
+        report(self.run, percent, f"{self.handled} of {self.total} people")
 
     def failed(self, who: str, exc: BaseException) -> None:
         self.run.users_failed += 1
@@ -147,7 +149,7 @@ def finish(run: JobRun, progress: Progress, interrupted: bool = False, result: d
 
 
 def announce(run: JobRun) -> None:
-    """Send a run's final state to its watchers (and to its owner's dashboard)."""
+    """Send a run's progress to its watchers (and to its owner's dashboard), after commit."""
     payload = {"type": "job.progress", "run": run.pk, "job": run.job, **run.progress}
     send_after_commit(run_group(run.pk), payload)
     if run.user_id:

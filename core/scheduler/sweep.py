@@ -88,8 +88,9 @@ def sweep(now: dt.datetime | None = None, stop: threading.Event | None = None) -
     now = now or timezone.now()
     stop = stop or threading.Event()
     runs = []
+    zones = people_zones()
     for spec in (JOBS["daily_gcode"], JOBS["patch_notes"]):
-        for zone in people_zones():
+        for zone in zones:
             if stop.is_set():
                 return runs
             if (run := sweep_person_job(spec, zone, now, stop)) is not None:

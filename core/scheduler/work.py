@@ -107,7 +107,7 @@ def work_through(run: JobRun, progress: Progress, people: list[User], date: dt.d
             run.users_done += len(done)
             for person, records in done:
                 work.announce(run, person, records, date)
-            progress.step(f"{run.users_done - progress.done_before + run.users_failed} of {progress.total} people")
+            progress.step()
     return True
 
 
@@ -115,7 +115,7 @@ def run_for_people(run: JobRun, slot: Slot, people: list[User], stop: threading.
     """A per-person job for one slot's people; a job-wide error fails the run, a person's error does not."""
     progress = Progress(run, len(people))
     log.info("%s for %s started (%s): %d people", run.job, run.slot, run.trigger, len(people))
-    progress.step(f"0 of {len(people)} people")
+    progress.step()
     try:
         completed = work_through(run, progress, people, slot.date, stop)
     except Exception as exc:  # the database went away, say: the run is marked failed and the error kept
@@ -152,5 +152,4 @@ def run_cleanup(run: JobRun, now: dt.datetime | None = None) -> JobRun:
         removed = cleanup(now or timezone.now())
     except Exception as exc:  # a database error: the run is marked failed and the error kept
         return fail(run, exc)
-    run.users_done = 0
     return finish(run, progress, result=removed)

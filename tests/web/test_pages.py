@@ -48,6 +48,7 @@ def test_the_dashboard_shows_todays_gcode_with_everything_around_it(owner_client
     assert "Recalculate" in html
     assert record.affirmation.replace("'", "&#x27;") in html
     assert "Today's transits" in html
+    assert '<input type="hidden" name="next" value="/">' in html  # the day note comes back here
 
 
 def test_the_forecast_lists_seven_or_thirty_days(owner_client, owner):
@@ -80,6 +81,7 @@ def test_history_shows_scores_notes_and_compares_two_ranges(owner_client, owner)
     assert "2026-11-06 – 2026-11-10" in html
     assert response.context["comparison"].days == 5
     assert "vendor/chart-4.6.1.umd.min.js" in html
+    assert f'name="next" value="{reverse("history")}{query.replace("&", "&amp;")}"' in html
 
 
 def test_a_reversed_range_is_a_form_error_not_a_failure(owner_client):
