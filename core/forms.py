@@ -8,8 +8,8 @@ from django.urls import reverse_lazy
 
 from core.astro.ephemeris import FIRST_YEAR, LAST_YEAR, EphemerisError, check_year
 from core.astro.local_time import AmbiguousLocalTime, LocalTimeError, to_universal_time
-from core.astro.places import PlaceError, find_place, timezone_at
-from core.models import DayNote, User
+from core.astro.places import Place, PlaceError, find_place, timezone_at
+from core.models import DayNote, SavedPerson, User
 
 BIRTH_FIELDS = (
     "birth_date",
@@ -133,20 +133,72 @@ class BirthDataForm(BirthDataCleaningMixin, forms.ModelForm):
         help_texts = {"birth_place": PLACE_HELP}
 
 
-class DayNoteForm(forms.Form):
-    """A short note on a day; empty text removes the note."""
+class PersonForm(BirthDataCleaningMixin, forms.ModelForm):
+    """Someone else's birth data, checked and completed exactly as a user's own."""
+
+    class Meta:
+        model = SavedPerson
+        fields = ("name", "relation", *BIRTH_FIELDS, "birth_time_fold")
+        widgets = WIDGETS
+        help_texts = {"birth_place": PLACE_HELP}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("birth_latitude", "birth_longitude", "birth_timezone"):  # a place name fills them in clean()
+            self.fields[name].required = False
+
+
+class DayForm(forms.Form):
+    """One date within the ephemeris' years."""
 
     date = forms.DateField(widget=DATE_WIDGET)
-    text = forms.CharField(
-        max_length=DayNote.MAX_LENGTH, required=False, widget=forms.Textarea(attrs={"rows": 2}),
-        label="Note", help_text=f"Up to {DayNote.MAX_LENGTH} characters; leave empty to remove the note.",
-    )  # fmt: skip
 
     def clean_date(self) -> dt.date:
         date = self.cleaned_data["date"]
         if not (FIRST_YEAR <= date.year <= LAST_YEAR):
             raise forms.ValidationError(f"Choose a date between {FIRST_YEAR} and {LAST_YEAR}.")
         return date
+
+
+class DayNoteForm(DayForm):
+    """A short note on a day; empty text removes the note."""
+
+    text = forms.CharField(
+        max_length=DayNote.MAX_LENGTH, required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        label="Note", help_text=f"Up to {DayNote.MAX_LENGTH} characters; leave empty to remove the note.",
+    )  # fmt: skip
+
+
+class YearForm(forms.Form):
+    """The year's charts: which solar return, which month's lunar return, progressions for which date, and where."""
+
+    year = forms.IntegerField(min_value=FIRST_YEAR + 1, max_value=LAST_YEAR - 1, label="Solar return year")
+    month = forms.DateField(
+        input_formats=["%Y-%m"], widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
+        label="Lunar return month",
+    )  # fmt: skip
+    on = forms.DateField(widget=DATE_WIDGET, label="Progressions for")
+    place = forms.CharField(
+        max_length=200, required=False, widget=PLACE_WIDGET, label="Where you will be",
+        help_text="A town or city; empty for your birth place.",
+    )  # fmt: skip
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        for name in ("month", "on"):
+            value = cleaned.get(name)
+            if value and not (FIRST_YEAR <= value.year <= LAST_YEAR):
+                self.add_error(name, f"Choose a date between {FIRST_YEAR} and {LAST_YEAR}.")
+        return cleaned
+
+    def clean_place(self) -> Place | None:
+        name = self.cleaned_data["place"].strip()
+        if not name:
+            return None
+        try:
+            return find_place(name)
+        except PlaceError as exc:
+            raise forms.ValidationError(str(exc)) from exc
 
 
 class DateRangeForm(forms.Form):

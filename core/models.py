@@ -269,3 +269,62 @@ class DayNote(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} on {self.date}: {self.text[:40]}"
+
+
+class Relation(models.TextChoices):
+    PARTNER = "partner", "Partner"
+    FRIEND = "friend", "Friend"
+    CHILD = "child", "Child"
+    PARENT = "parent", "Parent"
+    SIBLING = "sibling", "Sibling"
+    COLLEAGUE = "colleague", "Colleague"
+    OTHER = "other", "Other"
+
+
+class SavedPersonQuerySet(models.QuerySet):
+    def owned_by(self, user: User) -> "SavedPersonQuerySet":
+        return self.filter(owner=user)
+
+
+class SavedPerson(models.Model):
+    """Someone's birth data kept by a person (a partner, a friend, a child): no account, private to the owner.
+
+    The birth fields mean what they mean on User; here the date and place are required.
+    """
+
+    owner = models.ForeignKey(User, on_delete=models.CASCADE, related_name="people")
+    name = models.CharField(max_length=100)
+    relation = models.CharField(max_length=16, choices=Relation.choices, default=Relation.FRIEND)
+    birth_date = models.DateField(validators=[validate_not_in_future])
+    birth_time = models.TimeField(null=True, blank=True, help_text="Local clock time; leave empty if unknown.")
+    birth_time_fold = models.PositiveSmallIntegerField(
+        null=True, blank=True, choices=[(0, "First occurrence"), (1, "Second occurrence")],
+        help_text="Which reading of a clock time that happened twice (end of daylight saving).",
+    )  # fmt: skip
+    birth_place = models.CharField(max_length=200, blank=True)
+    birth_latitude = models.FloatField(validators=[MinValueValidator(-90.0), MaxValueValidator(90.0)])
+    birth_longitude = models.FloatField(validators=[MinValueValidator(-180.0), MaxValueValidator(180.0)])
+    birth_timezone = models.CharField(max_length=64, validators=[validate_timezone_name])
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = SavedPersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(birth_latitude__gte=-90.0, birth_latitude__lte=90.0),
+                name="person_birth_latitude_in_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(birth_longitude__gte=-180.0, birth_longitude__lte=180.0),
+                name="person_birth_longitude_in_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_relation_display()}), kept by {self.owner}"
+
+    @property
+    def has_birth_data(self) -> bool:
+        return True  # date, coordinates and zone are required fields

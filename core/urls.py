@@ -3,7 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from core.views import accounts, charts, dashboard, days, health, notes, settings, sky, staff
+from core.views import accounts, charts, dashboard, days, health, notes, people, settings, sky, staff, year
 
 urlpatterns = [
     path("", dashboard.DashboardView.as_view(), name="home"),
@@ -29,5 +29,12 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("people/", people.PeopleView.as_view(), name="people"),
+    path("people/add/", people.PersonCreateView.as_view(), name="person-add"),
+    path("people/<int:pk>/edit/", people.PersonUpdateView.as_view(), name="person-edit"),
+    path("people/<int:pk>/delete/", people.PersonDeleteView.as_view(), name="person-delete"),
+    path("people/<int:pk>/day/", people.PersonDayView.as_view(), name="person-day"),
+    path("people/relationship/", people.RelationshipView.as_view(), name="relationship"),
+    path("year/", year.YearView.as_view(), name="year"),
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
 ]

@@ -8,31 +8,36 @@ from core.astro.chart_json import chart_as_dict
 from core.astro.local_time import ResolvedTime, to_universal_time
 from core.astro.wheel import render_wheel
 from core.models import NatalChart as NatalChartRecord
-from core.models import User
+from core.models import SavedPerson, User
 
 
 class MissingBirthData(ValueError):
     """The person has not entered enough birth data for a chart."""
 
 
-def resolve_birth_time(user: User) -> ResolvedTime:
-    """The UT instant of the person's birth (local noon when the time is unknown)."""
-    if not user.has_birth_data:
+def resolve_birth_time(subject: User | SavedPerson) -> ResolvedTime:
+    """The UT instant of a birth (local noon when the time is unknown), for a user or a saved person."""
+    if not subject.has_birth_data:
         raise MissingBirthData("Enter your birth date and place first.")
-    return to_universal_time(user.birth_date, user.birth_time, user.birth_timezone, user.birth_time_fold)
+    return to_universal_time(subject.birth_date, subject.birth_time, subject.birth_timezone, subject.birth_time_fold)
+
+
+def birth_chart(subject: User | SavedPerson, house_system: str) -> tuple[NatalChart, ResolvedTime]:
+    """Compute (without storing) the natal chart of a user or a saved person."""
+    resolved = resolve_birth_time(subject)
+    request = ChartRequest(
+        instant=resolved.utc,
+        latitude=subject.birth_latitude,
+        longitude=subject.birth_longitude,
+        time_known=resolved.time_known,
+        house_system=house_system,
+    )
+    return compute_natal_chart(request), resolved
 
 
 def chart_for(user: User) -> tuple[NatalChart, ResolvedTime]:
     """Compute (without storing) the person's natal chart."""
-    resolved = resolve_birth_time(user)
-    request = ChartRequest(
-        instant=resolved.utc,
-        latitude=user.birth_latitude,
-        longitude=user.birth_longitude,
-        time_known=resolved.time_known,
-        house_system=user.house_system,
-    )
-    return compute_natal_chart(request), resolved
+    return birth_chart(user, user.house_system)
 
 
 def chart_fingerprint(user: User) -> str:

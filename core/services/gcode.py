@@ -41,10 +41,15 @@ def natal_points(chart_data: dict) -> tuple[list[NatalPoint], bool]:
     return points, time_known
 
 
+def chart_day_facts(chart_data: dict, date: dt.date, zone: str) -> DayFacts:
+    """The facts of a local date in `zone` for a chart in its stored form: transits to it, scored."""
+    points, time_known = natal_points(chart_data)
+    return day_facts(day_report(points, date, zone), points, time_known)
+
+
 def facts_for(user: User, date: dt.date) -> DayFacts:
     """The facts of the person's local date: transits to their stored chart, scored."""
-    points, time_known = natal_points(current_natal_chart(user).data)
-    return day_facts(day_report(points, date, user.schedule_timezone), points, time_known)
+    return chart_day_facts(current_natal_chart(user).data, date, user.schedule_timezone)
 
 
 def written_by(texts: DailyTexts) -> dict:

@@ -15,6 +15,7 @@ from core.scheduler.runs import RunInProgress
 from core.services.days import save_day_note
 from core.services.gcode import daily_gcode, local_today
 from core.services.recalculate import start_recalculation
+from core.services.year import progressed_moon_banner
 from core.views.charts import BirthDataRequiredMixin
 
 
@@ -33,7 +34,7 @@ class DashboardView(BirthDataRequiredMixin, TemplateView):
         return super().get_context_data(
             today=today, record=record, facts=record.facts, gauge=gauge_svg(record.score, record.level),
             note_form=DayNoteForm(initial={"date": today, "text": note.text if note else ""}),
-            run_id=self.request.GET.get("run", ""), **kwargs,
+            run_id=self.request.GET.get("run", ""), progressed_moon=progressed_moon_banner(user, today), **kwargs,
         )  # fmt: skip
 
 

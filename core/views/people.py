@@ -1,0 +1,92 @@
+"""Saved people: list, add, edit, delete, their day, and the relationship of any two.
+
+Every lookup goes through the owner's own queryset, so someone else's id is a 404 everywhere.
+"""
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse_lazy
+from django.views.generic import CreateView, DeleteView, ListView, TemplateView, UpdateView
+
+from core.forms import DayForm, PersonForm
+from core.models import SavedPerson, User
+from core.services.gcode import local_today
+from core.services.people import ME, Party, my_party, person_party, relationship, their_day
+
+
+class OwnPeopleMixin:
+    """Only the signed-in person's saved people exist for these views."""
+
+    def get_queryset(self):
+        return SavedPerson.objects.owned_by(self.request.user)
+
+
+class PeopleView(OwnPeopleMixin, ListView):
+    template_name = "core/people.html"
+    context_object_name = "people"
+
+
+class PersonCreateView(CreateView):
+    form_class = PersonForm
+    template_name = "core/person_form.html"
+    success_url = reverse_lazy("people")
+
+    def form_valid(self, form: PersonForm) -> HttpResponse:
+        form.instance.owner = self.request.user
+        messages.success(self.request, f"{form.instance.name} is saved.")
+        return super().form_valid(form)
+
+
+class PersonUpdateView(OwnPeopleMixin, UpdateView):
+    form_class = PersonForm
+    template_name = "core/person_form.html"
+    success_url = reverse_lazy("people")
+
+
+class PersonDeleteView(OwnPeopleMixin, DeleteView):
+    template_name = "core/person_confirm_delete.html"
+    success_url = reverse_lazy("people")
+    context_object_name = "person"
+
+
+class PersonDayView(OwnPeopleMixin, TemplateView):
+    """?date=YYYY-MM-DD: a saved person's G-Code for a date, computed now and not stored."""
+
+    template_name = "core/person_day.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        person = get_object_or_404(self.get_queryset(), pk=kwargs["pk"])
+        form = DayForm(self.request.GET or None, initial={"date": local_today(self.request.user)})
+        date = form.cleaned_data["date"] if form.is_bound and form.is_valid() else local_today(self.request.user)
+        facts, texts = their_day(person, self.request.user, date)
+        return super().get_context_data(person=person, form=form, date=date, facts=facts, texts=texts, **kwargs)
+
+
+def party_for(user: User, key: str) -> Party:
+    """'me' or the id of one of the user's saved people; anything else is a 404."""
+    if key == ME:
+        return my_party(user)
+    if not key.isdigit():
+        raise Http404("No such person.")
+    return person_party(get_object_or_404(SavedPerson.objects.owned_by(user), pk=int(key)), user)
+
+
+class RelationshipView(TemplateView):
+    """?first=me&second=<id> (or two ids): synastry, overlays, composite, Davison, bi-wheel and reading."""
+
+    template_name = "core/relationship.html"
+
+    def get(self, request, *args, **kwargs) -> HttpResponse:
+        keys = (request.GET.get("first", ME), request.GET.get("second", ""))
+        if ME in keys and not request.user.has_birth_data:
+            messages.info(request, "Enter your own birth data first to compare your chart with someone's.")
+            return redirect("birth-data")
+        if not keys[1]:
+            return redirect("people")
+        first, second = (party_for(request.user, key) for key in keys)
+        return self.render_to_response(self.get_context_data(rel=relationship(first, second, request.user.tone)))
+
+    def get_context_data(self, **kwargs) -> dict:
+        people = SavedPerson.objects.owned_by(self.request.user)
+        return super().get_context_data(people=people, **kwargs)

@@ -1,0 +1,28 @@
+"""The year page: solar return, lunar return and secondary progressions, computed on request."""
+
+from django.views.generic import TemplateView
+
+from core.forms import YearForm
+from core.services.gcode import local_today
+from core.services.year import Where, birth_place, lunar_return_chart, progressions_on, solar_return_chart
+from core.views.charts import BirthDataRequiredMixin
+
+
+class YearView(BirthDataRequiredMixin, TemplateView):
+    """?year=2027&month=2027-03&on=2027-01-01&place=Lisbon; anything missing or invalid takes today's defaults."""
+
+    template_name = "core/year.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        user, today = self.request.user, local_today(self.request.user)
+        defaults = {"year": today.year, "month": today.replace(day=1), "on": today, "place": None}
+        form = YearForm(self.request.GET or None, initial={**defaults, "place": ""})
+        chosen = {**defaults, **form.cleaned_data} if form.is_bound and form.is_valid() else defaults
+        place = chosen["place"]
+        where = Where(place.label, place.latitude, place.longitude, place.timezone) if place else birth_place(user)
+        return super().get_context_data(
+            form=form, where=where,
+            solar=solar_return_chart(user, chosen["year"], where),
+            lunar=lunar_return_chart(user, chosen["month"], where),
+            progression=progressions_on(user, chosen["on"]), **kwargs,
+        )  # fmt: skip
