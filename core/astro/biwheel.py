@@ -1,6 +1,6 @@
 """The bi-wheel: one person's wheel, drawn by wheel.render_wheel, inside a ring of the other's planets.
 
-The inner wheel is the public `render_wheel` output nested as it is; the outer ring uses the
+The inner wheel is the public `render_wheel` drawing placed as it is; the outer ring uses the
 same orientation (the inner chart's Ascendant at nine o'clock, or 0° Aries without houses).
 """
 
@@ -8,7 +8,7 @@ import math
 import re
 from xml.sax.saxutils import escape
 
-from core.astro.aspects import KIND_BY_NAME, Aspect
+from core.astro.aspects import Aspect
 from core.astro.chart import NatalChart
 from core.astro.wheel import render_wheel
 from core.astro.zodiac import normalize
@@ -72,9 +72,9 @@ def render_biwheel(inner: NatalChart, outer: NatalChart, title: str, aspects: tu
     cx, cy, radius = x + w / 2, y + h / 2, min(w, h) / 2
     ref = inner.houses.ascendant if inner.houses else 0.0
     size = (x - RING, y - RING, w + 2 * RING, h + 2 * RING)
-    nested = wheel.replace("<svg ", f'<svg x="{x}" y="{y}" ', 1)
-    nested = re.sub(r' width="[\d.]+" height="[\d.]+"', f' width="{w}" height="{h}"', nested, count=1)
-    desc = "; ".join(f"{a.first} {a.kind} {a.second} ({a.orb:.1f}°)" for a in aspects[:12] if a.kind in KIND_BY_NAME)
+    # The inner drawing keeps its own coordinates: its viewBox becomes a region of ours, unscaled.
+    inner_body = wheel[wheel.index(">") + 1 : wheel.rindex("</svg>")]
+    desc = "; ".join(f"{a.first} {a.kind} {a.second} ({a.orb:.1f}°)" for a in aspects[:12])
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{" ".join(str(v) for v in size)}" '
@@ -83,8 +83,8 @@ def render_biwheel(inner: NatalChart, outer: NatalChart, title: str, aspects: tu
         f'<title id="biwheel-title">{escape(title)}</title><desc id="biwheel-desc">{escape(desc)}</desc>'
         f"<style>{STYLE}</style>"
         f'<rect x="{size[0]}" y="{size[1]}" width="{size[2]}" height="{size[3]}" fill="#0b0f0c"/>'
-        f'<circle class="bi-ring" cx="{cx}" cy="{cy}" r="{radius + RING - 4}"/>'
-        + nested
-        + "".join(outer_planets(outer, cx, cy, radius - 12, ref))
+        + f'<g class="bi-inner">{inner_body}</g>'
+        + "".join(f'<circle class="bi-ring" cx="{cx}" cy="{cy}" r="{r}"/>' for r in (radius - 14, radius + RING - 4))
+        + "".join(outer_planets(outer, cx, cy, radius - 14, ref))
         + "</svg>\n"
     )

@@ -9,14 +9,14 @@ of the progressed instant itself turn a full circle each progressed day and are 
 """
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import swisseph as swe
 
 from core.astro import ephemeris
 from core.astro.aspects import TRANSIT_ORBS, Aspect, OrbPolicy, aspects_across
 from core.astro.chart import ChartRequest, NatalChart, compute_natal_chart
-from core.astro.derived import assemble, houses_from_armc, true_obliquity
+from core.astro.derived import ANGLES, assemble, houses_from_armc, true_obliquity
 from core.astro.ephemeris import Body
 from core.astro.returns import refine
 from core.astro.transits import phase_name
@@ -71,7 +71,11 @@ def progressed_chart(natal: ChartRequest, progressed_at: dt.datetime) -> NatalCh
     armc = normalize(natal_armc(birth_jd, natal.latitude, natal.longitude) + arc)
     houses = houses_from_armc(armc, natal.latitude, true_obliquity(jd), natal.house_system)
     notes = [n for n in quotidian.notes if quotidian.houses is None or n != quotidian.houses.note]
-    return assemble(request, list(quotidian.points), houses, notes)
+    chart = assemble(request, list(quotidian.points), houses, notes)
+    # Angles moved by the solar arc travel at the Sun's pace; saying so lets aspects to them apply or separate.
+    sun_speed = chart.point("Sun").speed
+    points = tuple(p._replace(speed=sun_speed) if p.name in ANGLES else p for p in chart.points)
+    return replace(chart, points=points)
 
 
 def moon_sign_change(birth: dt.datetime, progressed_at: dt.datetime, moon_longitude: float) -> dt.datetime:
@@ -84,15 +88,18 @@ def moon_sign_change(birth: dt.datetime, progressed_at: dt.datetime, moon_longit
 
 
 def progress(natal: NatalChart, on: dt.datetime, policy: OrbPolicy = PROGRESSED_POLICY) -> Progression:
-    """Progressed chart, the progressed Moon's sign, phase and next ingress, and progressed-to-natal aspects."""
+    """Progressed chart, the progressed Moon's sign, phase and next ingress, and progressed-to-natal aspects.
+
+    A point's distance from its own natal place measures its motion, not an aspect: those pairs are left out.
+    """
     birth = natal.request.instant
     progressed_at = progressed_instant(birth, on)
     chart = progressed_chart(natal.request, progressed_at)
     sun, moon = chart.point("Sun").longitude, chart.point("Moon").longitude
     until = moon_sign_change(birth, progressed_at, moon)
     movers = [p for p in chart.points if p.name != "Moon" or natal.request.time_known]
-    fixed = [p for p in natal.points if p.name != "Moon" or natal.request.time_known]
+    fixed = [p._replace(speed=0.0) for p in natal.points if p.name != "Moon" or natal.request.time_known]
     return Progression(
         on, progressed_at, chart, sign_of(moon), phase_name(normalize(moon - sun)), until,
-        sign_of(moon + 30.0), tuple(aspects_across(movers, fixed, policy)),
+        sign_of(moon + 30.0), tuple(a for a in aspects_across(movers, fixed, policy) if a.first != a.second),
     )  # fmt: skip

@@ -81,8 +81,12 @@ class MoonBanner:
     next_sign: str
 
 
-def progressed_moon_banner(user: User, today: dt.date) -> MoonBanner:
-    """ "Your progressed Moon is in Leo until …": the sign, its phase and the local date it moves on."""
-    progression = progressions_on(user, today)
-    until = progression.moon_sign_until.astimezone(zoneinfo.ZoneInfo(user.schedule_timezone)).date()
+def moon_banner(progression: Progression, zone: str) -> MoonBanner:
+    """The progressed Moon's sign and phase, and the local date in `zone` it moves on."""
+    until = progression.moon_sign_until.astimezone(zoneinfo.ZoneInfo(zone)).date()
     return MoonBanner(progression.moon_sign, progression.moon_phase, until, progression.next_moon_sign)
+
+
+def progressed_moon_banner(user: User, today: dt.date) -> MoonBanner:
+    """ "Your progressed Moon is in Leo until …", for the dashboard."""
+    return moon_banner(progressions_on(user, today), user.schedule_timezone)

@@ -4,7 +4,14 @@ from django.views.generic import TemplateView
 
 from core.forms import YearForm
 from core.services.gcode import local_today
-from core.services.year import Where, birth_place, lunar_return_chart, progressions_on, solar_return_chart
+from core.services.year import (
+    Where,
+    birth_place,
+    lunar_return_chart,
+    moon_banner,
+    progressions_on,
+    solar_return_chart,
+)
 from core.views.charts import BirthDataRequiredMixin
 
 
@@ -20,9 +27,10 @@ class YearView(BirthDataRequiredMixin, TemplateView):
         chosen = {**defaults, **form.cleaned_data} if form.is_bound and form.is_valid() else defaults
         place = chosen["place"]
         where = Where(place.label, place.latitude, place.longitude, place.timezone) if place else birth_place(user)
+        progression = progressions_on(user, chosen["on"])
         return super().get_context_data(
             form=form, where=where,
             solar=solar_return_chart(user, chosen["year"], where),
             lunar=lunar_return_chart(user, chosen["month"], where),
-            progression=progressions_on(user, chosen["on"]), **kwargs,
+            progression=progression, moon=moon_banner(progression, user.schedule_timezone), **kwargs,
         )  # fmt: skip

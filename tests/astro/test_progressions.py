@@ -6,6 +6,7 @@ import random
 import pytest
 
 from core.astro import ephemeris
+from core.astro.aspects import KIND_BY_NAME
 from core.astro.chart import ChartRequest, compute_natal_chart
 from core.astro.derived import right_ascension_of, true_obliquity
 from core.astro.ephemeris import Body
@@ -77,9 +78,26 @@ def test_progressed_to_natal_aspects_are_within_a_degree_and_name_the_progressed
 
     assert progression.aspects
     assert all(a.orb <= 1.0 for a in progression.aspects)
+    assert all(a.first != a.second for a in progression.aspects)  # not a slow planet "aspecting" its own place
     moon = progression.chart.point("Moon").longitude
     assert progression.moon_phase in {
         "New Moon", "Waxing Crescent", "First Quarter", "Waxing Gibbous",
         "Full Moon", "Waning Gibbous", "Last Quarter", "Waning Crescent",
     }  # fmt: skip
     assert sign_of(moon) == progression.moon_sign
+
+
+def test_a_progressed_point_applies_when_it_moves_toward_the_natal_one():
+    natal = compute_natal_chart(BIRTH)
+    progression = progress(natal, dt.datetime(2026, 11, 26, tzinfo=dt.UTC))
+    by_name = {p.name: p for p in progression.chart.points}
+    checked = 0
+
+    for aspect in progression.aspects:
+        mover, target = by_name[aspect.first], natal.point(aspect.second)
+        later = progress(natal, dt.datetime(2026, 12, 26, tzinfo=dt.UTC)).chart.point(aspect.first)
+        orb_later = abs(abs(signed_difference(later.longitude, target.longitude)) - KIND_BY_NAME[aspect.kind].angle)
+        if abs(orb_later - aspect.orb) > 1e-4:  # a month on, the orb has measurably changed
+            assert aspect.applying == (orb_later < aspect.orb), (aspect, orb_later, mover.speed)
+            checked += 1
+    assert checked >= 3
