@@ -7,12 +7,16 @@ from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.utils import timezone
 
-from core.models import DailyGCode, DayNote, NatalChart, PatchNote, User
+from core.models import DailyGCode, DayNote, NatalChart, PatchNote, SavedPerson, User
 
 PROFILE_FIELDS = (
     "username", "email", "date_joined", "birth_date", "birth_time", "birth_time_fold", "birth_place",
     "birth_latitude", "birth_longitude", "birth_timezone", "house_system", "tone", "daily_gcode_enabled",
     "schedule_timezone",
+)  # fmt: skip
+
+PERSON_FIELDS = (
+    "birth_date", "birth_time", "birth_time_fold", "birth_place", "birth_latitude", "birth_longitude", "birth_timezone",
 )  # fmt: skip
 
 
@@ -42,6 +46,10 @@ def export_data(user: User) -> dict[str, Any]:
         ],
         "day_notes": [
             {"date": n.date.isoformat(), "text": n.text} for n in DayNote.objects.filter(user=user).order_by("date")
+        ],
+        "people": [
+            {"name": p.name, "relation": p.relation, **{f: plain(getattr(p, f)) for f in PERSON_FIELDS}}
+            for p in SavedPerson.objects.owned_by(user)
         ],
     }  # fmt: skip
 

@@ -161,3 +161,23 @@ def test_the_dashboard_says_where_the_progressed_moon_is_and_until_when(owner_cl
 
     assert "Your progressed Moon is in" in html
     assert "until" in html
+
+
+def test_my_export_holds_my_people_and_not_anyone_elses(owner_client, owner, stranger):
+    save_person(owner, "Sam")
+    save_person(stranger, "Eve")
+
+    people = owner_client.get(reverse("export")).json()["people"]
+
+    assert [p["name"] for p in people] == ["Sam"]
+    assert people[0]["birth_timezone"] == "Europe/Lisbon"
+    assert people[0]["birth_time"] == "07:15:00"
+
+
+def test_deleting_my_account_deletes_my_people(owner, stranger):
+    save_person(owner, "Sam")
+    save_person(stranger, "Eve")
+
+    owner.delete()
+
+    assert list(SavedPerson.objects.values_list("name", flat=True)) == ["Eve"]
