@@ -3,9 +3,9 @@
 Progressed planets are the natal chart computed at the progressed instant (birth + age / 365.24219).
 The progressed MC moves by the solar arc in right ascension: the MC's right ascension
 (ARMC) advances by as much as the progressed Sun's right ascension has since birth, and the
-other cusps follow from that ARMC at the birth latitude ("true solar arc in RA", one of the
-methods chart services such as astro.com offer for progressed angles). The "quotidian" angles
-of the progressed instant itself turn a full circle each progressed day and are not used.
+other cusps follow from that ARMC at the birth latitude ("True Solar Arc in RA" in Solar
+Fire's and AstroApp's lists of methods). The "quotidian" angles of the progressed instant
+itself turn a full circle each progressed day and are not used.
 """
 
 import datetime as dt
@@ -25,7 +25,6 @@ from core.astro.zodiac import normalize, sign_index, sign_of
 TROPICAL_YEAR_DAYS = 365.24219  # one day of progression per tropical year of life
 PROGRESSED_ORB = 1.0  # progressed-to-natal aspects count within a degree (about a year either side)
 PROGRESSED_POLICY = OrbPolicy(orbs=dict.fromkeys(TRANSIT_ORBS, PROGRESSED_ORB), luminary_bonus=0.0)
-MC_METHOD = "solar arc in right ascension"
 
 
 @dataclass(frozen=True)
