@@ -13,7 +13,7 @@ import swisseph as swe
 from core.astro import ephemeris
 from core.astro.aspects import aspects_within
 from core.astro.chart import ChartPoint, ChartRequest, NatalChart, angle_points, balance_of, houses_finder
-from core.astro.houses import FALLBACK_SYSTEM, HOUSE_SYSTEMS, Houses
+from core.astro.houses import Houses, with_fallback
 from core.astro.zodiac import normalize, signed_difference
 
 COMPOSITE_HOUSES_NOTE = "Composite houses: derived MC (midpoint of the two MCs) at the mean birth latitude."
@@ -48,16 +48,9 @@ def right_ascension_of(longitude: float, obliquity: float) -> float:
 
 def houses_from_armc(armc: float, latitude: float, obliquity: float, system: str) -> Houses:
     """Cusps and angles for a sidereal time (ARMC), with the Porphyry fallback where `system` fails."""
-    try:
-        cusps, ascmc = swe.houses_armc(armc, latitude, obliquity, system.encode())
-        used, note = system, ""
-    except swe.Error:
-        cusps, ascmc = swe.houses_armc(armc, latitude, obliquity, FALLBACK_SYSTEM.encode())
-        used = FALLBACK_SYSTEM
-        note = (
-            f"{HOUSE_SYSTEMS[system]} houses are undefined at latitude {latitude:.2f}° here; "
-            f"{HOUSE_SYSTEMS[FALLBACK_SYSTEM]} houses are used instead."
-        )
+    cusps, ascmc, used, note = with_fallback(
+        lambda code: swe.houses_armc(armc, latitude, obliquity, code), system, latitude
+    )
     return Houses(used, system, tuple(cusps[:12]), ascmc[0], ascmc[1], note)
 
 

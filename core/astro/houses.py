@@ -1,6 +1,7 @@
 """House cusps and angles, with a stated fallback where a system is undefined (polar latitudes)."""
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import swisseph as swe
@@ -49,20 +50,29 @@ def angles(jd_ut: float, latitude: float, longitude: float) -> tuple[float, floa
     return ascmc[0], ascmc[1]
 
 
-def compute_houses(jd_ut: float, latitude: float, longitude: float, system: str = "P") -> Houses:
-    """Cusps in `system`, or in Porphyry with a note where `system` fails at this latitude."""
+def with_fallback(
+    houses_in: Callable[[bytes], tuple[tuple, tuple]], system: str, latitude: float
+) -> tuple[tuple, tuple, str, str]:
+    """Cusps and angles from `houses_in(system)`, or from Porphyry with a note where `system` fails."""
     if system not in HOUSE_SYSTEMS:
         raise HouseSystemError(f"Unknown house system “{system}”; choose one of {', '.join(HOUSE_SYSTEMS)}.")
     try:
-        cusps, ascmc = swe.houses_ex(jd_ut, latitude, longitude, system.encode())
-        used, note = system, ""
+        cusps, ascmc = houses_in(system.encode())
+        return cusps, ascmc, system, ""
     except swe.Error:
-        cusps, ascmc = swe.houses_ex(jd_ut, latitude, longitude, FALLBACK_SYSTEM.encode())
-        used = FALLBACK_SYSTEM
+        cusps, ascmc = houses_in(FALLBACK_SYSTEM.encode())
         note = (
             f"{HOUSE_SYSTEMS[system]} houses are undefined at latitude {latitude:.2f}° at this moment "
             f"(some degrees of the zodiac never rise); {HOUSE_SYSTEMS[FALLBACK_SYSTEM]} houses are used instead."
         )
+        return cusps, ascmc, FALLBACK_SYSTEM, note
+
+
+def compute_houses(jd_ut: float, latitude: float, longitude: float, system: str = "P") -> Houses:
+    """Cusps in `system`, or in Porphyry with a note where `system` fails at this latitude."""
+    cusps, ascmc, used, note = with_fallback(
+        lambda code: swe.houses_ex(jd_ut, latitude, longitude, code), system, latitude
+    )
     if used in SYSTEMS_WITH_OWN_ANGLES:
         ascendant, midheaven = angles(jd_ut, latitude, longitude)
     else:
