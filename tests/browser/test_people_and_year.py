@@ -31,7 +31,7 @@ def test_a_relationship_and_the_year_at_desktop_and_phone_widths(page):
     register(page, "frida")
     enter_birth_data(page)
     add_person(page, "Diego", "1986-12-08", "09:15", "Lisbon, Portugal")
-    expect(page.locator("main table")).to_contain_text("Diego")
+    expect(page.locator("main .people")).to_contain_text("Diego")
 
     page.get_by_role("link", name="Relationship").click()
     expect(page.locator("main h1")).to_contain_text('$ synastry "frida" "Diego"')
