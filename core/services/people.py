@@ -21,14 +21,11 @@ from core.oracle.texts import DailyTexts
 from core.services.charts import birth_chart, chart_for
 from core.services.gcode import chart_day_facts
 
-ME = "me"
-
 
 @dataclass(frozen=True)
 class Party:
     """One side of a relationship: the account holder ("me") or one of their saved people."""
 
-    key: str
     name: str
     chart: NatalChart
     resolved: ResolvedTime
@@ -47,13 +44,13 @@ class Relationship:
 
 def my_party(user: User) -> Party:
     chart, resolved = chart_for(user)
-    return Party(ME, user.username, chart, resolved)
+    return Party(user.username, chart, resolved)
 
 
 def person_party(person: SavedPerson, owner: User) -> Party:
     """A saved person's side, in the owner's house system."""
     chart, resolved = birth_chart(person, owner.house_system)
-    return Party(str(person.pk), person.name, chart, resolved)
+    return Party(person.name, chart, resolved)
 
 
 def relationship(first: Party, second: Party, tone: str) -> Relationship:
@@ -70,7 +67,10 @@ def relationship(first: Party, second: Party, tone: str) -> Relationship:
 
 
 def their_day(person: SavedPerson, owner: User, date: dt.date) -> tuple[DayFacts, DailyTexts]:
-    """A saved person's G-Code for a date in the owner's zone, written by the local engine; not stored."""
+    """A saved person's G-Code for a date in the owner's zone; not stored.
+
+    The local engine writes it: this runs inside a GET, which never calls the network (so never Gemini).
+    """
     chart, resolved = birth_chart(person, owner.house_system)
     facts = chart_day_facts(chart_as_dict(chart, resolved), date, owner.schedule_timezone)
     return facts, local.daily_texts(facts, owner.tone)

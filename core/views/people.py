@@ -12,7 +12,9 @@ from django.views.generic import CreateView, DeleteView, ListView, TemplateView,
 from core.forms import DayForm, PersonForm
 from core.models import SavedPerson, User
 from core.services.gcode import local_today
-from core.services.people import ME, Party, my_party, person_party, relationship, their_day
+from core.services.people import Party, my_party, person_party, relationship, their_day
+
+ME = "me"  # the account holder's own chart, in ?first= and ?second=
 
 
 class OwnPeopleMixin:
