@@ -35,6 +35,7 @@ urlpatterns = [
     path("people/<int:pk>/delete/", people.PersonDeleteView.as_view(), name="person-delete"),
     path("people/<int:pk>/day/", people.PersonDayView.as_view(), name="person-day"),
     path("people/relationship/", people.RelationshipView.as_view(), name="relationship"),
+    path("people/relationship.svg", people.relationship_svg, name="relationship-svg"),
     path("year/", year.YearView.as_view(), name="year"),
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
 ]

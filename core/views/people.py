@@ -4,9 +4,11 @@ Every lookup goes through the owner's own queryset, so someone else's id is a 40
 """
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse_lazy
+from django.utils.text import slugify
+from django.views.decorators.http import require_GET
 from django.views.generic import CreateView, DeleteView, ListView, TemplateView, UpdateView
 
 from core.forms import DayForm, PersonForm
@@ -74,21 +76,34 @@ def party_for(user: User, key: str) -> Party:
     return person_party(get_object_or_404(SavedPerson.objects.owned_by(user), pk=int(key)), user)
 
 
+def chosen_keys(request) -> tuple[str, str]:
+    return request.GET.get("first", ME), request.GET.get("second", "")
+
+
 class RelationshipView(TemplateView):
     """?first=me&second=<id> (or two ids): synastry, overlays, composite, Davison, bi-wheel and reading."""
 
     template_name = "core/relationship.html"
 
     def get(self, request, *args, **kwargs) -> HttpResponse:
-        keys = (request.GET.get("first", ME), request.GET.get("second", ""))
+        keys = chosen_keys(request)
         if ME in keys and not request.user.has_birth_data:
             messages.info(request, "Enter your own birth data first to compare your chart with someone's.")
             return redirect("birth-data")
         if not keys[1]:
             return redirect("people")
         first, second = (party_for(request.user, key) for key in keys)
-        return self.render_to_response(self.get_context_data(rel=relationship(first, second, request.user.tone)))
+        rel = relationship(first, second, request.user.tone)
+        return self.render_to_response(self.get_context_data(rel=rel, query=request.GET.urlencode()))
 
-    def get_context_data(self, **kwargs) -> dict:
-        people = SavedPerson.objects.owned_by(self.request.user)
-        return super().get_context_data(people=people, **kwargs)
+
+@require_GET
+def relationship_svg(request: HttpRequest) -> HttpResponse:
+    """The relationship's bi-wheel as a downloadable SVG file."""
+    keys = chosen_keys(request)
+    if not keys[1] or (ME in keys and not request.user.has_birth_data):
+        raise Http404("Choose two people with birth data.")
+    first, second = (party_for(request.user, key) for key in keys)
+    response = HttpResponse(relationship(first, second, request.user.tone).biwheel, content_type="image/svg+xml")
+    response["Content-Disposition"] = f'attachment; filename="{slugify(f"{first.name} {second.name}")}.svg"'
+    return response

@@ -181,3 +181,18 @@ def test_deleting_my_account_deletes_my_people(owner, stranger):
     owner.delete()
 
     assert list(SavedPerson.objects.values_list("name", flat=True)) == ["Eve"]
+
+
+def test_the_bi_wheel_downloads_as_svg_for_the_owner_only(client, owner, stranger, moshier_ephemeris):
+    sam = save_person(owner)
+    query = {"first": "me", "second": str(sam.pk)}
+    client.force_login(stranger)
+    assert client.get(reverse("relationship-svg"), {"first": sam.pk, "second": sam.pk}).status_code == 404
+
+    client.force_login(owner)
+    response = client.get(reverse("relationship-svg"), query)
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/svg+xml"
+    assert response["Content-Disposition"] == 'attachment; filename="ada-sam.svg"'
+    assert response.content.decode().startswith('<?xml version="1.0" encoding="UTF-8"?>\n<svg')
