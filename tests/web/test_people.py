@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from core.models import DailyGCode, NatalChart, Relation, SavedPerson
+from tests.conftest import londoner
 
 pytestmark = pytest.mark.django_db
 
@@ -196,3 +197,16 @@ def test_the_bi_wheel_downloads_as_svg_for_the_owner_only(client, owner, strange
     assert response["Content-Type"] == "image/svg+xml"
     assert response["Content-Disposition"] == 'attachment; filename="ada-sam.svg"'
     assert response.content.decode().startswith('<?xml version="1.0" encoding="UTF-8"?>\n<svg')
+
+
+def test_without_a_birth_time_the_year_claims_no_lunar_return(client, moshier_ephemeris):
+    owner = londoner("noon")
+    owner.birth_time = None
+    owner.save()
+    client.force_login(owner)
+
+    html = client.get(reverse("year"), {"year": "2027", "month": "2027-03", "on": "2026-11-26"}).content.decode()
+
+    assert "Solar return 2027" in html
+    assert "no lunar return is claimed" in html
+    assert "Lunar return March 2027" not in html
