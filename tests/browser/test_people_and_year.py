@@ -58,3 +58,8 @@ def test_a_relationship_and_the_year_at_desktop_and_phone_widths(page):
         page.goto("/people/")
         screenshot(page, f"people-{label}")
         assert fits_the_width(page)
+
+        page.get_by_role("link", name="Their day").click()
+        expect(page.locator("main h1")).to_contain_text('$ gcode --person "Diego"')
+        screenshot(page, f"person-day-{label}")
+        assert fits_the_width(page)
