@@ -5,6 +5,8 @@ from dataclasses import dataclass
 
 import swisseph as swe
 
+from core.astro.zodiac import signed_difference
+
 HOUSE_SYSTEMS: dict[str, str] = {
     "P": "Placidus",
     "W": "Whole Sign",
@@ -15,8 +17,10 @@ HOUSE_SYSTEMS: dict[str, str] = {
     "C": "Campanus",
 }
 FALLBACK_SYSTEM = "O"  # Porphyry is defined wherever the Ascendant is
-# Near the poles Swiss Ephemeris turns the MC of these systems by 180°; take the usual angles instead.
-SYSTEMS_WITH_OWN_ANGLES = frozenset({"R", "C"})
+# Near the poles, with the Midheaven below the horizon, Swiss Ephemeris builds these two systems on the
+# Imum Coeli instead (cusp 10 is the MC + 180° and the houses run clockwise): the chart would place its
+# own Midheaven in house 12 or 4. They fall back like Placidus and Koch do, with a note.
+SYSTEMS_TURNED_AT_THE_POLES = frozenset({"R", "C"})
 
 
 class HouseSystemError(ValueError):
@@ -50,24 +54,26 @@ def angles(jd_ut: float, latitude: float, longitude: float) -> tuple[float, floa
 
 
 def compute_houses(jd_ut: float, latitude: float, longitude: float, system: str = "P") -> Houses:
-    """Cusps in `system`, or in Porphyry with a note where `system` fails at this latitude."""
+    """Cusps in `system`, or in Porphyry with a note where `system` fails at this latitude and moment."""
     if system not in HOUSE_SYSTEMS:
         raise HouseSystemError(f"Unknown house system “{system}”; choose one of {', '.join(HOUSE_SYSTEMS)}.")
     try:
         cusps, ascmc = swe.houses_ex(jd_ut, latitude, longitude, system.encode())
-        used, note = system, ""
     except swe.Error:
-        cusps, ascmc = swe.houses_ex(jd_ut, latitude, longitude, FALLBACK_SYSTEM.encode())
-        used = FALLBACK_SYSTEM
-        note = (
-            f"{HOUSE_SYSTEMS[system]} houses are undefined at latitude {latitude:.2f}° at this moment "
-            f"(some degrees of the zodiac never rise); {HOUSE_SYSTEMS[FALLBACK_SYSTEM]} houses are used instead."
-        )
-    if used in SYSTEMS_WITH_OWN_ANGLES:
-        ascendant, midheaven = angles(jd_ut, latitude, longitude)
+        reason = "some degrees of the zodiac never rise"
     else:
-        ascendant, midheaven = ascmc[0], ascmc[1]
-    return Houses(used, system, tuple(cusps[:12]), ascendant, midheaven, note)
+        if system not in SYSTEMS_TURNED_AT_THE_POLES:
+            return Houses(system, system, tuple(cusps[:12]), ascmc[0], ascmc[1])
+        ascendant, midheaven = angles(jd_ut, latitude, longitude)
+        if abs(signed_difference(cusps[9], midheaven)) < 90.0:
+            return Houses(system, system, tuple(cusps[:12]), ascendant, midheaven)
+        reason = "the Midheaven is below the horizon"
+    cusps, ascmc = swe.houses_ex(jd_ut, latitude, longitude, FALLBACK_SYSTEM.encode())
+    note = (
+        f"{HOUSE_SYSTEMS[system]} houses are undefined at latitude {latitude:.2f}° at this moment "
+        f"({reason}); {HOUSE_SYSTEMS[FALLBACK_SYSTEM]} houses are used instead."
+    )
+    return Houses(FALLBACK_SYSTEM, system, tuple(cusps[:12]), ascmc[0], ascmc[1], note)
 
 
 def cusp_offsets(cusps: tuple[float, ...]) -> tuple[float, ...]:
