@@ -6,7 +6,7 @@ from django import forms
 from django.contrib.auth.forms import UserCreationForm
 from django.urls import reverse_lazy
 
-from core.astro.ephemeris import FIRST_YEAR, LAST_YEAR, EphemerisError, check_year
+from core.astro.ephemeris import EphemerisError, check_local_date
 from core.astro.local_time import AmbiguousLocalTime, LocalTimeError, to_universal_time
 from core.astro.places import PlaceError, find_place, timezone_at
 from core.models import DayNote, User
@@ -79,7 +79,7 @@ class BirthDataCleaningMixin:
 
     def check_local_time(self, cleaned: dict) -> None:
         try:
-            check_year(cleaned["birth_date"].year)
+            check_local_date(cleaned["birth_date"])
             to_universal_time(
                 cleaned["birth_date"], cleaned.get("birth_time"), cleaned["birth_timezone"],
                 cleaned.get("birth_time_fold"),
@@ -144,8 +144,10 @@ class DayNoteForm(forms.Form):
 
     def clean_date(self) -> dt.date:
         date = self.cleaned_data["date"]
-        if not (FIRST_YEAR <= date.year <= LAST_YEAR):
-            raise forms.ValidationError(f"Choose a date between {FIRST_YEAR} and {LAST_YEAR}.")
+        try:
+            check_local_date(date)
+        except EphemerisError as exc:
+            raise forms.ValidationError(str(exc)) from exc
         return date
 
 
