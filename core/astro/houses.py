@@ -57,22 +57,25 @@ def compute_houses(jd_ut: float, latitude: float, longitude: float, system: str 
     """Cusps in `system`, or in Porphyry with a note where `system` fails at this latitude and moment."""
     if system not in HOUSE_SYSTEMS:
         raise HouseSystemError(f"Unknown house system “{system}”; choose one of {', '.join(HOUSE_SYSTEMS)}.")
+    where = f"at latitude {latitude:.2f}° at this moment"
     try:
         cusps, ascmc = swe.houses_ex(jd_ut, latitude, longitude, system.encode())
     except swe.Error:
-        reason = "some degrees of the zodiac never rise"
-    else:
-        if system not in SYSTEMS_TURNED_AT_THE_POLES:
-            return Houses(system, system, tuple(cusps[:12]), ascmc[0], ascmc[1])
-        ascendant, midheaven = angles(jd_ut, latitude, longitude)
-        if abs(signed_difference(cusps[9], midheaven)) < 90.0:
-            return Houses(system, system, tuple(cusps[:12]), ascendant, midheaven)
-        reason = "the Midheaven is below the horizon"
+        problem = f"are undefined {where} (some degrees of the zodiac never rise)"
+        return fallback(jd_ut, latitude, longitude, system, problem)
+    if system not in SYSTEMS_TURNED_AT_THE_POLES:
+        return Houses(system, system, tuple(cusps[:12]), ascmc[0], ascmc[1])
+    ascendant, midheaven = angles(jd_ut, latitude, longitude)
+    if abs(signed_difference(cusps[9], midheaven)) < 90.0:
+        return Houses(system, system, tuple(cusps[:12]), ascendant, midheaven)
+    problem = f"would turn round {where} (the Midheaven is below the horizon and would leave the 10th house)"
+    return fallback(jd_ut, latitude, longitude, system, problem)
+
+
+def fallback(jd_ut: float, latitude: float, longitude: float, system: str, problem: str) -> Houses:
+    """Porphyry houses in place of `system`, with a note saying why."""
     cusps, ascmc = swe.houses_ex(jd_ut, latitude, longitude, FALLBACK_SYSTEM.encode())
-    note = (
-        f"{HOUSE_SYSTEMS[system]} houses are undefined at latitude {latitude:.2f}° at this moment "
-        f"({reason}); {HOUSE_SYSTEMS[FALLBACK_SYSTEM]} houses are used instead."
-    )
+    note = f"{HOUSE_SYSTEMS[system]} houses {problem}; {HOUSE_SYSTEMS[FALLBACK_SYSTEM]} houses are used instead."
     return Houses(FALLBACK_SYSTEM, system, tuple(cusps[:12]), ascmc[0], ascmc[1], note)
 
 
