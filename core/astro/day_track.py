@@ -99,15 +99,7 @@ def hermite_root(t0: float, t1: float, g0: float, g1: float, rate0: float, rate1
         u2, u3 = u * u, u * u * u
         return (2 * u3 - 3 * u2 + 1) * g0 + (u3 - 2 * u2 + u) * m0 + (-2 * u3 + 3 * u2) * g1 + (u3 - u2) * m1
 
-    lo, hi, f_lo = 0.0, 1.0, g0
-    while (hi - lo) * h * 86400.0 > PRECISION_SECONDS:
-        mid = (lo + hi) / 2
-        f_mid = value(mid)
-        if (f_lo <= 0) == (f_mid <= 0):
-            lo, f_lo = mid, f_mid
-        else:
-            hi = mid
-    return t0 + (lo + hi) / 2 * h
+    return find_root(lambda jd: value((jd - t0) / h), t0, t1)
 
 
 def find_root(f: Callable[[float], float], lo: float, hi: float) -> float:
