@@ -6,7 +6,7 @@ from django import forms
 from django.contrib.auth.forms import UserCreationForm
 from django.urls import reverse_lazy
 
-from core.astro.ephemeris import FIRST_YEAR, LAST_YEAR, EphemerisError, check_year
+from core.astro.ephemeris import FIRST_DATE, LAST_DATE, EphemerisError, check_local_date
 from core.astro.local_time import AmbiguousLocalTime, LocalTimeError, to_universal_time
 from core.astro.places import Place, PlaceError, find_place, timezone_at
 from core.models import DayNote, SavedPerson, User
@@ -79,7 +79,7 @@ class BirthDataCleaningMixin:
 
     def check_local_time(self, cleaned: dict) -> None:
         try:
-            check_year(cleaned["birth_date"].year)
+            check_local_date(cleaned["birth_date"])
             to_universal_time(
                 cleaned["birth_date"], cleaned.get("birth_time"), cleaned["birth_timezone"],
                 cleaned.get("birth_time_fold"),
@@ -155,8 +155,10 @@ class DayForm(forms.Form):
 
     def clean_date(self) -> dt.date:
         date = self.cleaned_data["date"]
-        if not (FIRST_YEAR <= date.year <= LAST_YEAR):
-            raise forms.ValidationError(f"Choose a date between {FIRST_YEAR} and {LAST_YEAR}.")
+        try:
+            check_local_date(date)
+        except EphemerisError as exc:
+            raise forms.ValidationError(str(exc)) from exc
         return date
 
 
@@ -172,7 +174,7 @@ class DayNoteForm(DayForm):
 class YearForm(forms.Form):
     """The year's charts: which solar return, which month's lunar return, progressions for which date, and where."""
 
-    year = forms.IntegerField(min_value=FIRST_YEAR + 1, max_value=LAST_YEAR - 1, label="Solar return year")
+    year = forms.IntegerField(min_value=FIRST_DATE.year + 1, max_value=LAST_DATE.year - 1, label="Solar return year")
     month = forms.DateField(
         input_formats=["%Y-%m"], widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
         label="Lunar return month",
@@ -187,8 +189,8 @@ class YearForm(forms.Form):
         cleaned = super().clean()
         for name in ("month", "on"):
             value = cleaned.get(name)
-            if value and not (FIRST_YEAR <= value.year <= LAST_YEAR):
-                self.add_error(name, f"Choose a date between {FIRST_YEAR} and {LAST_YEAR}.")
+            if value and not (FIRST_DATE <= value <= LAST_DATE):
+                self.add_error(name, f"Choose a date between {FIRST_DATE:%Y-%m-%d} and {LAST_DATE:%Y-%m-%d}.")
         return cleaned
 
     def clean_place(self) -> Place | None:

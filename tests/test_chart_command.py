@@ -47,7 +47,7 @@ def test_the_table_names_the_fallback_for_a_polar_birth():
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("--date", "1700-01-01", "--lat", "10", "--lon", "10"), "outside the ephemeris range"),
+        (("--date", "1100-01-01", "--lat", "10", "--lon", "10"), "outside the supported range"),
         (("--date", "1990-01-01", "--lat", "91", "--lon", "10"), "Latitude 91.0 is out of range"),
         (("--date", "1990-01-01", "--place", "Xyzzyville"), "No place called"),
         (("--date", "1990-01-01", "--place", ""), "Enter a place name"),
@@ -62,3 +62,17 @@ def test_errors_go_to_stderr_with_a_nonzero_exit(args, message):
     assert result.returncode != 0
     assert message in result.stderr
     assert result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("date", "time", "place", "ut"),
+    [
+        ("1800-01-01", "00:30", "Tokyo, Japan", "1799-12-31T15:"),
+        ("2399-12-31", "20:00", "Los Angeles, California", "2400-01-01T04:00:00Z"),
+    ],
+)
+def test_a_birth_at_the_edge_of_the_range_is_charted_by_its_local_date(date, time, place, ut):
+    result = chart("--date", date, "--time", time, "--place", place, "--json")
+
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["ut"].startswith(ut)

@@ -10,7 +10,14 @@ from typing import NamedTuple
 
 import swisseph as swe
 
-FIRST_YEAR, LAST_YEAR = 1800, 2399  # the span the standard Swiss Ephemeris files cover
+# The shipped Swiss Ephemeris files (sepl_, semo_ and seas_ 12, 18 and 24) hold every body from
+# 1200-01-08 06:00 to 2999-12-31 18:00 UT; the same span applies on Moshier so that an install
+# without files accepts the same people.
+FIRST_INSTANT = dt.datetime(1200, 1, 8, 6, tzinfo=dt.UTC)
+LAST_INSTANT = dt.datetime(2999, 12, 31, 18, tzinfo=dt.UTC)
+# The local dates whose every hour lies inside that span in any zone: clocks have stood up to
+# 15 h 56 min from UT (local mean time in Manila and Metlakatla before their zones were set).
+FIRST_DATE, LAST_DATE = dt.date(1200, 1, 10), dt.date(2999, 12, 30)
 
 
 class EphemerisError(ValueError):
@@ -77,7 +84,7 @@ class EphemerisSource:
         return f"Swiss Ephemeris files in {self.path}" if self.files else "built-in Moshier ephemeris"
 
 
-PLANET_FILE = "sepl_18.se1"  # the planets for 1800–2399; without it Swiss Ephemeris falls back to Moshier
+PLANET_FILE = "sepl_18.se1"  # the planets for 1800–2399 (the current era); without it, Moshier answers
 _lock = threading.Lock()
 _source = EphemerisSource()
 _thread = threading.local()  # which path this thread has handed to the Swiss Ephemeris
@@ -130,11 +137,15 @@ def chiron_available() -> bool:
 
 
 def julian_day(instant: dt.datetime) -> float:
-    """Julian day (UT) of an aware instant; refuses years outside the supported span."""
+    """Julian day (UT) of an aware instant; refuses instants outside the ephemeris span."""
     if instant.tzinfo is None:
         raise EphemerisError("An instant must carry its timezone.")
-    check_year(instant.year)
     utc = instant.astimezone(dt.UTC)
+    if not FIRST_INSTANT <= utc <= LAST_INSTANT:
+        raise EphemerisError(
+            f"{utc:%Y-%m-%d %H:%M} UT is outside the ephemeris range "
+            f"{FIRST_INSTANT:%Y-%m-%d %H:%M} to {LAST_INSTANT:%Y-%m-%d %H:%M} UT."
+        )
     hours = utc.hour + utc.minute / 60 + (utc.second + utc.microsecond / 1e6) / 3600
     return swe.julday(utc.year, utc.month, utc.day, hours, swe.GREG_CAL)
 
@@ -145,9 +156,12 @@ def instant_from_julian_day(jd_ut: float) -> dt.datetime:
     return dt.datetime(year, month, day, tzinfo=dt.UTC) + dt.timedelta(hours=hours)
 
 
-def check_year(year: int) -> None:
-    if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise EphemerisError(f"The year {year} is outside the ephemeris range {FIRST_YEAR}–{LAST_YEAR}.")
+def check_local_date(date: dt.date) -> None:
+    """Refuse a calendar date (as the person typed it, in their zone) outside the supported range."""
+    if not FIRST_DATE <= date <= LAST_DATE:
+        raise EphemerisError(
+            f"The date {date:%Y-%m-%d} is outside the supported range {FIRST_DATE:%Y-%m-%d} to {LAST_DATE:%Y-%m-%d}."
+        )
 
 
 def body_state(jd_ut: float, body: Body) -> BodyState:

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import swisseph as swe
 
+from core.astro.zodiac import signed_difference
+
 HOUSE_SYSTEMS: dict[str, str] = {
     "P": "Placidus",
     "W": "Whole Sign",
@@ -16,8 +18,10 @@ HOUSE_SYSTEMS: dict[str, str] = {
     "C": "Campanus",
 }
 FALLBACK_SYSTEM = "O"  # Porphyry is defined wherever the Ascendant is
-# Near the poles Swiss Ephemeris turns the MC of these systems by 180°; take the usual angles instead.
-SYSTEMS_WITH_OWN_ANGLES = frozenset({"R", "C"})
+# Near the poles, with the Midheaven below the horizon, Swiss Ephemeris builds these two systems on the
+# Imum Coeli instead (cusp 10 is the MC + 180° and the houses run clockwise): the chart would place its
+# own Midheaven in house 12 or 4. They fall back like Placidus and Koch do, with a note.
+SYSTEMS_TURNED_AT_THE_POLES = frozenset({"R", "C"})
 
 
 class HouseSystemError(ValueError):
@@ -61,23 +65,31 @@ def with_fallback(
         return cusps, ascmc, system, ""
     except swe.Error:
         cusps, ascmc = houses_in(FALLBACK_SYSTEM.encode())
-        note = (
-            f"{HOUSE_SYSTEMS[system]} houses are undefined at latitude {latitude:.2f}° at this moment "
-            f"(some degrees of the zodiac never rise); {HOUSE_SYSTEMS[FALLBACK_SYSTEM]} houses are used instead."
-        )
-        return cusps, ascmc, FALLBACK_SYSTEM, note
+        problem = f"are undefined at latitude {latitude:.2f}° at this moment (some degrees of the zodiac never rise)"
+        return cusps, ascmc, FALLBACK_SYSTEM, fallback_note(system, problem)
 
 
 def compute_houses(jd_ut: float, latitude: float, longitude: float, system: str = "P") -> Houses:
-    """Cusps in `system`, or in Porphyry with a note where `system` fails at this latitude."""
+    """Cusps in `system`, or in Porphyry with a note where `system` fails at this latitude and moment."""
     cusps, ascmc, used, note = with_fallback(
         lambda code: swe.houses_ex(jd_ut, latitude, longitude, code), system, latitude
     )
-    if used in SYSTEMS_WITH_OWN_ANGLES:
-        ascendant, midheaven = angles(jd_ut, latitude, longitude)
-    else:
-        ascendant, midheaven = ascmc[0], ascmc[1]
-    return Houses(used, system, tuple(cusps[:12]), ascendant, midheaven, note)
+    if used not in SYSTEMS_TURNED_AT_THE_POLES:
+        return Houses(used, system, tuple(cusps[:12]), ascmc[0], ascmc[1], note)
+    ascendant, midheaven = angles(jd_ut, latitude, longitude)
+    if abs(signed_difference(cusps[9], midheaven)) < 90.0:
+        return Houses(system, system, tuple(cusps[:12]), ascendant, midheaven)
+    problem = (
+        f"would turn round at latitude {latitude:.2f}° at this moment "
+        "(the Midheaven is below the horizon and would leave the 10th house)"
+    )
+    cusps, ascmc = swe.houses_ex(jd_ut, latitude, longitude, FALLBACK_SYSTEM.encode())
+    return Houses(FALLBACK_SYSTEM, system, tuple(cusps[:12]), ascmc[0], ascmc[1], fallback_note(system, problem))
+
+
+def fallback_note(system: str, problem: str) -> str:
+    """Why Porphyry houses stand in for `system`."""
+    return f"{HOUSE_SYSTEMS[system]} houses {problem}; {HOUSE_SYSTEMS[FALLBACK_SYSTEM]} houses are used instead."
 
 
 def cusp_offsets(cusps: tuple[float, ...]) -> tuple[float, ...]:

@@ -51,6 +51,14 @@ class AmbiguousLocalTime(LocalTimeError):
         )
 
 
+class MissingLocalDay(LocalTimeError):
+    """A calendar date the zone skipped (Samoa's 30 December 2011): it has no hours, so no day's sky."""
+
+    def __init__(self, date: dt.date, zone: str):
+        self.date = date
+        super().__init__(f"{date:%Y-%m-%d} did not happen in {zone}: the calendar there skipped that day.")
+
+
 @dataclass(frozen=True)
 class ResolvedTime:
     """The UT instant used for a chart, and how it was obtained."""

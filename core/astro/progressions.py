@@ -19,7 +19,7 @@ from core.astro.chart import ChartRequest, NatalChart, compute_natal_chart
 from core.astro.derived import ANGLES, assemble, houses_from_armc, true_obliquity
 from core.astro.ephemeris import Body
 from core.astro.returns import refine
-from core.astro.transits import phase_name
+from core.astro.sky import phase_name
 from core.astro.zodiac import normalize, sign_index, sign_of
 
 TROPICAL_YEAR_DAYS = 365.24219  # one day of progression per tropical year of life

@@ -35,6 +35,14 @@ class TransitFact:
     natal_house: int | None
     transit_longitude: float
     natal_longitude: float
+    # Every local time of perfection in the day: an aspect can perfect twice (a planet leaving and
+    # re-entering, a station on the point). Records stored before this have only exact_at.
+    exact_times: list[str] = field(default_factory=list)
+
+    @property
+    def exact_clock(self) -> str | None:
+        """The time(s) of perfection as the texts say them: "04:20" or "04:20 and 11:59"."""
+        return " and ".join(self.exact_times) if self.exact_times else self.exact_at
 
 
 @dataclass(frozen=True)
@@ -77,6 +85,7 @@ def transit_fact(event: TransitEvent, weight: float, natal: dict[str, NatalPoint
         event.transit, event.natal, event.kind, KIND_BY_NAME[event.kind].nature, round(event.orb, 3),
         event.applying, local_clock(event.exact_at, zone), event.transit_retrograde, round(weight, 4),
         point.house, round(event.transit_longitude, 3), round(point.longitude, 3),
+        [local_clock(instant, zone) for instant in event.perfections],
     )  # fmt: skip
 
 

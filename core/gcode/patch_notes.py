@@ -35,7 +35,7 @@ def transit_section(t: TransitFact) -> str:
 
 
 def transit_item(t: TransitFact) -> NoteItem:
-    fields = {"transit": t.transit, "natal": t.natal, "kind": t.kind, "exact_at": t.exact_at or ""}
+    fields = {"transit": t.transit, "natal": t.natal, "kind": t.kind, "exact_at": t.exact_clock or ""}
     return NoteItem(transit_section(t), "transit", fields)
 
 

@@ -48,7 +48,7 @@ def feed_rate(strength: float) -> int:
 def transit_comment(t: "TransitFact") -> str:
     motion = " retrograde" if t.retrograde else ""
     timing = (
-        f"exact {t.exact_at}" if t.exact_at else f"orb {t.orb:.2f} deg, {'applying' if t.applying else 'separating'}"
+        f"exact {t.exact_clock}" if t.exact_at else f"orb {t.orb:.2f} deg, {'applying' if t.applying else 'separating'}"
     )
     return f"{t.transit}{motion} {t.kind} natal {t.natal}, {timing}"
 

@@ -33,7 +33,7 @@ MAX_GUIDANCE = 5
 
 def timing(t: TransitFact) -> str:
     if t.exact_at:
-        return f"exact at {t.exact_at}"
+        return f"exact at {t.exact_clock}"
     return f"{'applying' if t.applying else 'separating'}, {t.orb:.1f}° from exact"
 
 

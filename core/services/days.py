@@ -4,6 +4,7 @@ import datetime as dt
 import statistics
 from dataclasses import dataclass
 
+from core.astro.local_time import MissingLocalDay
 from core.gcode.score import LEVELS, intensity_level
 from core.models import DailyGCode, DayNote, User
 from core.services.gcode import facts_for
@@ -21,13 +22,16 @@ class ForecastDay:
 
 
 def forecast(user: User, start: dt.date, days: int) -> list[ForecastDay]:
-    """Scores and leading transits for the coming days, computed now and not stored."""
+    """Scores and leading transits for the coming days, computed now and not stored (a skipped date has none)."""
     result = []
     for offset in range(days):
         date = start + dt.timedelta(days=offset)
-        facts = facts_for(user, date)
+        try:
+            facts = facts_for(user, date)
+        except MissingLocalDay:
+            continue
         leading = [
-            {"transit": t.transit, "kind": t.kind, "natal": t.natal, "exact_at": t.exact_at, "nature": t.nature}
+            {"transit": t.transit, "kind": t.kind, "natal": t.natal, "exact_at": t.exact_clock, "nature": t.nature}
             for t in facts.transits[:3]
         ]
         result.append(ForecastDay(date, facts.score, facts.level, leading))

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from core.astro.transits import day_report
-from core.gcode.facts import DayFacts, NatalPoint, day_facts
+from core.gcode.facts import DayFacts, NatalPoint, TransitFact, day_facts
 from core.models import DailyGCode, Engine, PatchNote, User
 from core.oracle.gemini import GeminiSettings
 from core.oracle.patch_notes import render_patch_notes
@@ -125,9 +125,9 @@ def generate_patch_notes(user: User, date: dt.date) -> list[PatchNote]:
 def gcode_payload(record: DailyGCode) -> dict:
     """A stored G-Code as the dashboard shows it: the "gcode.new" event that updates the page in place."""
     transits = [
-        {"transit": t["transit"], "kind": t["kind"], "natal": t["natal"], "exact_at": t["exact_at"],
-         "orb": t["orb"], "applying": t["applying"], "nature": t["nature"]}
-        for t in record.facts.get("transits", [])
+        {"transit": t.transit, "kind": t.kind, "natal": t.natal, "exact_at": t.exact_clock,
+         "orb": t.orb, "applying": t.applying, "nature": t.nature}
+        for t in (TransitFact(**fact) for fact in record.facts.get("transits", []))
     ]  # fmt: skip
     return {
         "type": "gcode.new", "date": record.date.isoformat(), "score": record.score, "level": record.level,

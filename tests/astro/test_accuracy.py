@@ -93,7 +93,7 @@ def test_the_check_catches_ut_taken_for_tt(skyfield):
     assert worst[Body.SUN] > MOSHIER_TOLERANCE_ARCSEC[Body.SUN]
 
 
-@pytest.mark.parametrize("year", [1799, 2400])
+@pytest.mark.parametrize("year", [1199, 3000])
 def test_years_outside_the_ephemeris_range_are_refused(year):
     with pytest.raises(ephemeris.EphemerisError, match="outside the ephemeris range"):
         ephemeris.julian_day(dt.datetime(year, 6, 1, tzinfo=dt.UTC))

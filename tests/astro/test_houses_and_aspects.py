@@ -168,3 +168,41 @@ def test_a_chart_computed_in_another_thread_uses_the_same_ephemeris_files(swiss_
     assert there.names() == here.names()
     assert "Chiron" in there.names()
     assert [p.longitude for p in there.points] == [p.longitude for p in here.points]
+
+
+TROMSO = (69.6489, 18.95508)
+JD_1990 = 2447892.5  # 1990-01-01 00:00 UT
+
+
+@pytest.mark.parametrize("system", ["R", "C"])
+def test_a_polar_regiomontanus_or_campanus_chart_with_the_midheaven_below_the_horizon_falls_back(system):
+    # Tromsø, 15 December 1990 13:00 local: the Midheaven (11°48′ Capricorn) is below the horizon.
+    houses = compute_houses(ephemeris.julian_day(dt.datetime(1990, 12, 15, 12, tzinfo=dt.UTC)), *TROMSO, system)
+
+    assert houses.requested == system
+    assert houses.system == "O"
+    assert f"{HOUSE_SYSTEMS[system]} houses" in houses.note
+    assert "below the horizon" in houses.note
+    assert houses.cusps[9] == pytest.approx(houses.midheaven, abs=1e-6)
+    assert house_of(houses.midheaven, houses.cusps) == 10
+
+
+@pytest.mark.parametrize("system", ["P", "K", "O", "R", "C"])
+def test_at_polar_latitudes_a_quadrant_system_puts_the_angles_on_the_cusps_of_houses_1_and_10(system):
+    # Every two hours of 1990 at Tromsø and at 75° south: 8,760 charts per system.
+    placements = set()
+    for latitude, longitude in (TROMSO, (-75.0, 123.35)):
+        for hour in range(0, 24 * 365, 2):
+            houses = compute_houses(JD_1990 + hour / 24, latitude, longitude, system)
+            asc, mc = houses.ascendant + 1e-7, houses.midheaven + 1e-7  # just past the cusp they open
+            placements.add((house_of(asc, houses.cusps), house_of(mc, houses.cusps)))
+
+    assert placements == {(1, 10)}
+
+
+def test_regiomontanus_keeps_its_own_cusps_where_the_midheaven_is_above_the_horizon():
+    houses = compute_houses(ephemeris.julian_day(dt.datetime(1990, 12, 15, 0, tzinfo=dt.UTC)), *TROMSO, "R")
+
+    assert houses.system == "R"
+    assert not houses.note
+    assert house_of(houses.midheaven + 1e-7, houses.cusps) == 10

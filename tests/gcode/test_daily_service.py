@@ -8,6 +8,7 @@ from django.core.management import CommandError, call_command
 from django.db import IntegrityError, transaction
 
 from core.models import DailyGCode, PatchNote
+from core.services.days import forecast
 from core.services.gcode import compute_daily_gcode, generate_patch_notes
 from tests.oracle.fake_gemini import BEHAVIOURS, FakeGemini
 
@@ -113,3 +114,15 @@ def test_the_gcode_command_refuses_unknown_people_and_missing_birth_data(strange
         call_command("gcode", "nobody")
     with pytest.raises(CommandError, match="Enter your birth date and place first"):
         call_command("gcode", stranger.username, "--date", "2026-11-24")
+
+
+def test_a_date_that_did_not_happen_in_the_persons_zone_has_no_gcode(owner):
+    # Samoa skipped 30 December 2011 when it moved across the date line.
+    owner.schedule_timezone = "Pacific/Apia"
+    owner.save()
+
+    with pytest.raises(CommandError, match="2011-12-30 did not happen in Pacific/Apia"):
+        call_command("gcode", "ada", "--date", "2011-12-30", stdout=StringIO())
+    assert not DailyGCode.objects.filter(user=owner).exists()
+    days = forecast(owner, dt.date(2011, 12, 29), 3)
+    assert [d.date for d in days] == [dt.date(2011, 12, 29), dt.date(2011, 12, 31)]

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from core.astro.aspects import ASPECT_KINDS
-from core.astro.transits import PHASES
+from core.astro.sky import PHASES
 from core.astro.zodiac import SIGNS
 from core.gcode.facts import TransitFact
 from core.gcode.patch_notes import NoteItem

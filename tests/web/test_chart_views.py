@@ -122,7 +122,7 @@ def test_an_unknown_birth_time_says_time_unknown(owner_client):
     [
         ({"birth_place": "Xyzzyville"}, "No place called “Xyzzyville”"),
         ({"birth_place": "Springfield"}, "Several places are called “Springfield”"),
-        ({"birth_date": "1700-01-01"}, "outside the ephemeris range"),
+        ({"birth_date": "1100-01-01"}, "outside the supported range 1200-01-10 to 2999-12-30"),
         ({"birth_place": "", "birth_latitude": "91", "birth_longitude": "0"}, "Ensure this value is less than"),
         (
             {"birth_date": "2026-03-08", "birth_time": "02:30", "birth_place": "New York City, New York"},
@@ -165,3 +165,14 @@ def test_place_search_rejects_empty_or_oversized_queries(owner_client, query):
     response = owner_client.get(reverse("place-search"), {"q": query})
     assert response.status_code == 400
     assert "error" in response.json()
+
+
+def test_a_birth_on_a_supported_local_date_is_saved_whatever_its_ut_year(owner_client, owner):
+    # 1 January 1800, 00:30 in Tokyo was still 31 December 1799 in UT.
+    form = birth_form(birth_date="1800-01-01", birth_time="00:30", birth_place="Tokyo, Japan")
+    response = owner_client.post(reverse("birth-data"), form)
+
+    assert response.status_code == 302, response.context["form"].errors
+    owner.refresh_from_db()
+    assert owner.birth_date.isoformat() == "1800-01-01"
+    assert owner_client.get(reverse("chart")).status_code == 200

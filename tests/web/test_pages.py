@@ -98,7 +98,7 @@ def test_day_notes_are_saved_replaced_removed_and_checked(owner_client, owner):
 
     too_long = owner_client.post(url, {"date": "2026-11-24", "text": "x" * 501}, follow=True)
     assert "Ensure this value has at most 500 characters" in too_long.content.decode()
-    bad_date = owner_client.post(url, {"date": "1700-01-01", "text": "old"}, HTTP_ACCEPT="application/json")
+    bad_date = owner_client.post(url, {"date": "1100-01-01", "text": "old"}, HTTP_ACCEPT="application/json")
     assert bad_date.status_code == 400
     offsite = owner_client.post(url, {"date": "2026-11-24", "text": "Third", "next": "https://evil.example/"})
     assert offsite["Location"] == reverse("home")

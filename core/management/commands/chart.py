@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from core.astro.chart import ChartRequest, compute_natal_chart
 from core.astro.chart_json import chart_as_dict
-from core.astro.ephemeris import EphemerisError, check_year
+from core.astro.ephemeris import EphemerisError, check_local_date
 from core.astro.houses import HOUSE_SYSTEMS, HouseSystemError
 from core.astro.local_time import LocalTimeError, to_universal_time
 from core.astro.places import PlaceError, check_coordinates, find_place, timezone_at
@@ -57,7 +57,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         try:
             latitude, longitude, zone = self.location(options)
-            check_year(options["date"].year)
+            check_local_date(options["date"])
             resolved = to_universal_time(options["date"], options["time"], zone, options["fold"])
             request = ChartRequest(resolved.utc, latitude, longitude, resolved.time_known, options["houses"])
             chart = compute_natal_chart(request)

@@ -7,6 +7,7 @@ import zoneinfo
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from core.astro.ephemeris import EphemerisError
+from core.astro.local_time import LocalTimeError
 from core.management.commands.chart import parse_date
 from core.models import User
 from core.services.charts import MissingBirthData
@@ -30,7 +31,7 @@ class Command(BaseCommand):
         try:
             record = compute_daily_gcode(user, date)
             notes = generate_patch_notes(user, date) if patch_notes else []
-        except (MissingBirthData, EphemerisError) as exc:
+        except (MissingBirthData, EphemerisError, LocalTimeError) as exc:
             raise CommandError(str(exc)) from exc
         if json:
             self.stdout.write(as_json(record, notes))
