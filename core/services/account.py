@@ -1,6 +1,7 @@
 """A person's data as a whole: everything exported as JSON, or everything deleted."""
 
 import datetime as dt
+import zoneinfo
 from typing import Any
 
 from django.contrib.sessions.models import Session
@@ -16,7 +17,10 @@ PROFILE_FIELDS = (
 )  # fmt: skip
 
 
-def plain(value: Any) -> Any:
+def plain(value: Any, zone: zoneinfo.ZoneInfo) -> Any:
+    """JSON-ready; instants in the person's own zone, with their offset."""
+    if isinstance(value, dt.datetime) and timezone.is_aware(value):
+        return value.astimezone(zone).isoformat()
     if isinstance(value, dt.datetime | dt.date | dt.time):
         return value.isoformat()
     return value
@@ -25,9 +29,11 @@ def plain(value: Any) -> Any:
 def export_data(user: User) -> dict[str, Any]:
     """Everything the site keeps about the person (no password hash, no other person's data)."""
     chart = NatalChart.objects.filter(user=user).first()
+    zone = zoneinfo.ZoneInfo(user.schedule_timezone)
     return {
-        "exported_at": timezone.now().isoformat(),
-        "profile": {name: plain(getattr(user, name)) for name in PROFILE_FIELDS},
+        "exported_at": plain(timezone.now(), zone),
+        "timezone": user.schedule_timezone,
+        "profile": {name: plain(getattr(user, name), zone) for name in PROFILE_FIELDS},
         "natal_chart": chart.data if chart else None,
         "daily_gcodes": [
             {"date": r.date.isoformat(), "score": r.score, "level": r.level, "themes": r.themes, "program": r.program,
