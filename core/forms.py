@@ -236,6 +236,7 @@ class DayNoteForm(forms.Form):
         max_length=DayNote.MAX_LENGTH, required=False, widget=forms.Textarea(attrs={"rows": 2}),
         label="Note", help_text=f"Up to {DayNote.MAX_LENGTH} characters; leave empty to remove the note.",
     )  # fmt: skip
+    confirm_delete = forms.BooleanField(required=False, widget=forms.HiddenInput)  # set by the confirmation page
 
     def clean_date(self) -> dt.date:
         date = self.cleaned_data["date"]
