@@ -137,7 +137,7 @@ class BirthDataCleaningMixin:
         return [f for f in visible if f.name not in MANUAL_FIELDS], [f for f in visible if f.name in MANUAL_FIELDS]
 
     def manual_open(self) -> bool:
-        """Open the manual fields when one of them has an error or a value the person typed."""
+        """Open the manual fields when one of them has an error to show."""
         return any(name in self.errors for name in MANUAL_FIELDS)  # type: ignore[attr-defined]
 
 

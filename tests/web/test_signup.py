@@ -8,23 +8,16 @@ from django.urls import reverse
 from core.models import User
 from core.views.charts import SEARCHES_PER_MINUTE
 from tests.conftest import PASSWORD
+from tests.web.test_accounts import registration as signup_data
 
 pytestmark = pytest.mark.django_db
 
 
 def registration(**overrides) -> dict:
-    data = {
-        "username": "noor",
-        "email": "",
-        "password1": PASSWORD,
-        "password2": PASSWORD,
-        "birth_date": "1990-06-15",
-        "birth_time": "14:30",
-        "birth_place": "Lisbon",
-        "schedule_timezone": "",
-    }
-    data.update(overrides)  # fmt: skip
-    return data
+    """Noor, born in Lisbon, found by name (no coordinates sent)."""
+    place = {"birth_place": "Lisbon", "birth_latitude": "", "birth_longitude": "", "schedule_timezone": ""}
+    return signup_data(**{"username": "noor", "email": "", "birth_date": "1990-06-15", "birth_time": "14:30",
+                          **place, **overrides})  # fmt: skip
 
 
 @pytest.fixture(autouse=True)
