@@ -51,7 +51,7 @@ def test_the_day_and_its_times_are_the_browsers_zone(zoned_page):
     before = local_date(zone)
     register_with_birth_place(page, username)
 
-    expect(page.locator("[data-dashboard]")).to_be_visible()
+    expect(page.locator("[data-dashboard]")).to_be_visible(timeout=30_000)  # the first place lookup and chart
     shown = page.locator("[data-dashboard]").get_attribute("data-date")
     assert shown in {before.isoformat(), local_date(zone).isoformat()}  # the local date, not the UTC one
     expect(page.locator("[data-zone-name]")).to_have_text(zone)
