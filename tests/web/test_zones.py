@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.models import DailyGCode, JobRun, User
+from core.services.zone import next_personal_runs
 from tests.conftest import londoner
 
 pytestmark = pytest.mark.django_db
@@ -101,3 +102,16 @@ def test_patch_notes_name_the_zone_of_their_times(client, tokyoite):
     html = client.get(reverse("patch-notes")).content.decode()
     assert "Times in the notes are local to Asia/Tokyo." in html
     assert "Times are local to Asia/Tokyo." in html  # in the blog text too
+
+
+def test_the_persons_daily_gcode_falls_at_four_local_across_a_clock_change(db):
+    chicagoan = londoner("jo", schedule_timezone="America/Chicago")
+    before_spring_forward = dt.datetime(2026, 3, 7, 12, 0, tzinfo=dt.UTC)  # clocks go forward on 8 March at 02:00
+
+    runs = next_personal_runs(chicagoan, before_spring_forward)
+    daily = next(r for r in runs if r.title == "Daily G-Code")
+    after = next_personal_runs(chicagoan, daily.due_at)
+
+    assert (daily.due_at.date(), daily.due_at.hour) == (dt.date(2026, 3, 8), 4)
+    assert daily.due_at.astimezone(dt.UTC).hour == 9  # 04:00 CDT; it was 10:00 UTC the day before (CST)
+    assert (after[0].due_at.date(), after[0].due_at.hour) == (dt.date(2026, 3, 9), 4)
