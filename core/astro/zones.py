@@ -17,10 +17,11 @@ def chooser_zone_names(available: Iterable[str]) -> list[str]:
 
 
 def zone_label(name: str, now: dt.datetime) -> str:
-    """ "America/Sao_Paulo — 08:32 (UTC-03:00)": the zone and its clock at `now` (an aware instant)."""
+    """ "America/Sao Paulo 08:32 UTC-3": the zone and its clock at `now` (an aware instant), short for a phone."""
     local = now.astimezone(zoneinfo.ZoneInfo(name))
     offset = local.strftime("%z")
-    return f"{name.replace('_', ' ')} — {local:%H:%M} (UTC{offset[:3]}:{offset[3:]})"
+    hours, minutes = int(offset[:3]), offset[3:]
+    return f"{name.replace('_', ' ')} {local:%H:%M} UTC{hours:+d}{':' + minutes if minutes != '00' else ''}"
 
 
 def zone_choices(available: Iterable[str], now: dt.datetime) -> list[tuple[str, str]]:
