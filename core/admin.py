@@ -3,12 +3,13 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
-from core.models import DailyGCode, NatalChart, PatchNote, User
+from core.models import DailyGCode, DayNote, JobRun, NatalChart, PatchNote, SavedPerson, SchedulerHeartbeat, User
 
 
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
-    list_display = ("username", "email", "birth_date", "birth_place", "birth_timezone", "is_staff")
+    list_display = ("username", "email", "birth_date", "birth_place", "birth_timezone", "schedule_timezone", "is_staff")
+    list_filter = (*DjangoUserAdmin.list_filter, "daily_gcode_enabled", "tone", "house_system")
     fieldsets = (
         *DjangoUserAdmin.fieldsets,
         (
@@ -50,3 +51,44 @@ class PatchNoteAdmin(admin.ModelAdmin):
     list_filter = ("platform", "engine", "pinned")
     search_fields = ("user__username",)
     date_hierarchy = "date"
+
+
+@admin.register(JobRun)
+class JobRunAdmin(admin.ModelAdmin):
+    list_display = (
+        "job",
+        "slot",
+        "trigger",
+        "status",
+        "user",
+        "started_at",
+        "finished_at",
+        "users_done",
+        "users_failed",
+    )
+    list_filter = ("job", "status", "trigger")
+    search_fields = ("slot", "user__username", "error_text")
+    date_hierarchy = "started_at"
+    list_select_related = ("user",)
+
+
+@admin.register(SchedulerHeartbeat)
+class SchedulerHeartbeatAdmin(admin.ModelAdmin):
+    list_display = ("name", "pid", "host", "started_at", "beat_at")
+    list_filter = ("host",)
+
+
+@admin.register(DayNote)
+class DayNoteAdmin(admin.ModelAdmin):
+    list_display = ("user", "date", "text", "updated_at")
+    list_filter = ("date",)
+    search_fields = ("user__username", "text")
+    date_hierarchy = "date"
+    list_select_related = ("user",)
+
+
+@admin.register(SavedPerson)
+class SavedPersonAdmin(admin.ModelAdmin):
+    list_display = ("name", "owner", "relation", "birth_date", "birth_place")
+    list_filter = ("relation",)
+    search_fields = ("name", "owner__username")

@@ -1,15 +1,19 @@
 """Forms for accounts, birth data, day notes and history ranges."""
 
 import datetime as dt
+import zoneinfo
 
 from django import forms
 from django.contrib.auth.forms import UserCreationForm
 from django.urls import reverse_lazy
+from django.utils import timezone
 
 from core.astro.ephemeris import FIRST_DATE, LAST_DATE, EphemerisError, check_local_date
-from core.astro.local_time import AmbiguousLocalTime, LocalTimeError, to_universal_time
+from core.astro.local_time import AmbiguousLocalTime, LocalTimeError, NonexistentLocalTime, to_universal_time
 from core.astro.places import Place, PlaceError, find_place, timezone_at
+from core.astro.zones import zone_choices
 from core.models import DayNote, SavedPerson, User
+from core.validators import available_timezone_names
 
 BIRTH_FIELDS = (
     "birth_date",
@@ -26,6 +30,12 @@ PLACE_WIDGET = forms.TextInput(
 )
 WIDGETS = {"birth_date": DATE_WIDGET, "birth_time": TIME_WIDGET, "birth_place": PLACE_WIDGET}
 PLACE_HELP = "A town or city, e.g. “Springfield, Illinois” or “London, United Kingdom”; or give coordinates."
+MANUAL_FIELDS = ("birth_latitude", "birth_longitude", "birth_timezone", "birth_time_fold")
+PLACE_CHOICE, TIME_CHOICE = "place_choice", "time_choice"  # offered only after an ambiguous name or clock time
+
+
+def offered_choice(label: str, choices: list[tuple[str, str]]) -> forms.ChoiceField:
+    return forms.ChoiceField(label=label, choices=choices, widget=forms.RadioSelect, required=False)
 
 
 class BirthDataCleaningMixin:
@@ -46,19 +56,34 @@ class BirthDataCleaningMixin:
         return cleaned
 
     def fill_coordinates_from_place(self, cleaned: dict) -> None:
-        place_name = cleaned.get("birth_place", "").strip()
+        # The radio offered after an ambiguous or misspelt name exists only while offered: read from the data.
+        picked = self.data.get(PLACE_CHOICE, "").strip()  # type: ignore[attr-defined]
+        place_name = picked or cleaned.get("birth_place", "").strip()
         no_coordinates = cleaned.get("birth_latitude") is None and cleaned.get("birth_longitude") is None
         place_edited = self.changed("birth_place") and not self.changed("birth_latitude", "birth_longitude")
-        if not place_name or not (no_coordinates or place_edited):
+        if not place_name or not (no_coordinates or place_edited or picked):
             return
         try:
             place = find_place(place_name)
         except PlaceError as exc:
             self.add_error("birth_place", str(exc))
+            if exc.candidates:
+                choices = [(p.label, p.label) for p in exc.candidates]
+                self.offer(PLACE_CHOICE, "Did you mean one of these?", choices, after="birth_place")
             return
         cleaned.update(birth_place=place.label, birth_latitude=place.latitude, birth_longitude=place.longitude)
+        if picked:  # the name field shows the pick from now on, so another error elsewhere does not ask again
+            self.data = self.data.copy()  # type: ignore[attr-defined]
+            self.data["birth_place"] = place.label
         if not cleaned.get("birth_timezone") or not self.changed("birth_timezone"):
             cleaned["birth_timezone"] = place.timezone
+
+    def offer(self, name: str, label: str, choices: list[tuple[str, str]], after: str) -> None:
+        """Show a choice right after the field it settles (on the page that reports the problem)."""
+        fields = list(self.fields.items())  # type: ignore[attr-defined]
+        position = next(i for i, (key, _) in enumerate(fields) if key == after) + 1
+        fields.insert(position, (name, offered_choice(label, choices)))
+        self.fields = dict(fields)
 
     def changed(self, *names: str) -> bool:
         """True when any of `names` was edited (always true on a blank form such as registration)."""
@@ -78,6 +103,7 @@ class BirthDataCleaningMixin:
             self.add_error(None, str(exc))
 
     def check_local_time(self, cleaned: dict) -> None:
+        self.apply_time_choice(cleaned)
         try:
             check_local_date(cleaned["birth_date"])
             to_universal_time(
@@ -86,14 +112,55 @@ class BirthDataCleaningMixin:
             )  # fmt: skip
         except EphemerisError as exc:
             self.add_error("birth_date", str(exc))
-        except AmbiguousLocalTime as exc:
-            self.add_error("birth_time_fold", str(exc))
+        except (AmbiguousLocalTime, NonexistentLocalTime) as exc:
+            self.add_error("birth_time", str(exc))
+            readings = time_readings(exc, cleaned["birth_timezone"])
+            self.offer(TIME_CHOICE, "Which reading is yours?", readings, after="birth_time")
         except LocalTimeError as exc:
             self.add_error("birth_time", str(exc))
+
+    def apply_time_choice(self, cleaned: dict) -> None:
+        """A reading picked after a DST fold ("fold-1") or gap ("time-03:30", the clock time it denotes)."""
+        picked = self.data.get(TIME_CHOICE, "")  # type: ignore[attr-defined]
+        if picked in ("fold-0", "fold-1"):
+            cleaned["birth_time_fold"] = int(picked[-1])
+        elif picked.startswith("time-"):
+            try:
+                cleaned["birth_time"] = dt.time.fromisoformat(picked.removeprefix("time-"))
+            except ValueError:
+                self.add_error("birth_time", "Choose one of the readings offered.")
+
+    def field_groups(self) -> tuple[list, list]:
+        """The fields a newcomer fills, and those behind "enter coordinates manually"."""
+        bound = [self[name] for name in self.fields]  # type: ignore[index]
+        visible = [f for f in bound if not f.is_hidden]
+        return [f for f in visible if f.name not in MANUAL_FIELDS], [f for f in visible if f.name in MANUAL_FIELDS]
+
+    def manual_open(self) -> bool:
+        """Open the manual fields when one of them has an error to show."""
+        return any(name in self.errors for name in MANUAL_FIELDS)  # type: ignore[attr-defined]
+
+
+def time_readings(exc: LocalTimeError, zone_name: str) -> list[tuple[str, str]]:
+    """The two readings of a clock time a DST change made ambiguous or impossible, as radio choices.
+
+    A fold is settled by its fold number; a gap by the real clock time each reading denotes, which is
+    what the person then keeps as their birth time.
+    """
+    readings = exc.readings  # type: ignore[attr-defined]
+    if isinstance(exc, AmbiguousLocalTime):
+        return [(f"fold-{r.fold}", f"{('First', 'Second')[r.fold]} time: {r.describe()}") for r in readings]
+    zone = zoneinfo.ZoneInfo(zone_name)
+    return [
+        (f"time-{r.utc.astimezone(zone):%H:%M}", f"{r.describe()}: the clock showed {r.utc.astimezone(zone):%H:%M}")
+        for r in readings
+    ]
 
 
 class RegistrationForm(BirthDataCleaningMixin, UserCreationForm):
     """Sign up with a username and password; birth data may come now or later."""
+
+    field_order = ("username", "email", "password1", "password2")
 
     class Meta(UserCreationForm.Meta):
         model = User
@@ -103,11 +170,14 @@ class RegistrationForm(BirthDataCleaningMixin, UserCreationForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["schedule_timezone"].required = False
+        field = self.fields["schedule_timezone"]
+        field.required, field.validators = False, []  # an odd browser zone falls back, it does not refuse sign-up
+        self.initial["schedule_timezone"] = ""  # not the model's "UTC": empty, so the page fills the browser's zone
 
     def clean_schedule_timezone(self) -> str:
         """The browser's zone when the page could tell; else filled from the birth place in clean()."""
-        return self.cleaned_data.get("schedule_timezone") or ""
+        zone = self.cleaned_data.get("schedule_timezone") or ""
+        return zone if zone in available_timezone_names() else ""
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -131,6 +201,31 @@ class BirthDataForm(BirthDataCleaningMixin, forms.ModelForm):
         )
         widgets = WIDGETS
         help_texts = {"birth_place": PLACE_HELP}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["schedule_timezone"] = zone_field(self.instance.schedule_timezone)
+
+
+def zone_field(current: str) -> forms.ChoiceField:
+    """A list of IANA zones, each with its local time now (the current zone kept even if it is an old alias)."""
+    choices = zone_choices(available_timezone_names(), timezone.now())
+    if current and current not in dict(choices):
+        choices.insert(0, (current, current))
+    return forms.ChoiceField(
+        choices=choices, label="Timezone I live in", widget=forms.Select(attrs={"data-zone-chooser": ""}),
+        help_text="Your day starts at 04:00 here: the daily G-Code, patch notes and every time on the site use it.",
+    )  # fmt: skip
+
+
+class ScheduleZoneForm(forms.Form):
+    """One click from the dashboard: live by the browser's timezone."""
+
+    schedule_timezone = forms.ChoiceField(choices=())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["schedule_timezone"].choices = [(z, z) for z in sorted(available_timezone_names())]
 
 
 class PersonForm(BirthDataCleaningMixin, forms.ModelForm):
@@ -169,6 +264,7 @@ class DayNoteForm(DayForm):
         max_length=DayNote.MAX_LENGTH, required=False, widget=forms.Textarea(attrs={"rows": 2}),
         label="Note", help_text=f"Up to {DayNote.MAX_LENGTH} characters; leave empty to remove the note.",
     )  # fmt: skip
+    confirm_delete = forms.BooleanField(required=False, widget=forms.HiddenInput)  # set by the confirmation page
 
 
 class YearForm(forms.Form):

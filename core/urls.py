@@ -3,7 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from core.views import accounts, charts, dashboard, days, health, notes, people, settings, sky, staff, year
+from core.views import accounts, charts, dashboard, days, health, notes, people, settings, sky, staff, year, zone
 
 urlpatterns = [
     path("", dashboard.DashboardView.as_view(), name="home"),
@@ -18,6 +18,7 @@ urlpatterns = [
     path("settings/", settings.SettingsView.as_view(), name="settings"),
     path("settings/export.json", settings.ExportView.as_view(), name="export"),
     path("settings/delete/", settings.DeleteAccountView.as_view(), name="delete-account"),
+    path("settings/zone/", zone.ScheduleZoneView.as_view(), name="schedule-zone"),
     path("staff/jobs/", staff.JobsView.as_view(), name="staff-jobs"),
     path("staff/jobs/<str:name>/run", staff.RunJobView.as_view(), name="staff-run-job"),
     path("healthz", health.healthz, name="healthz"),

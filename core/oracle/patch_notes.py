@@ -69,6 +69,7 @@ def render_blog(facts: DayFacts, lines: list[tuple[str, str]], summary: str) -> 
         f"## {section}\n\n" + "\n".join(f"- {line}" for line in items) for section, items in grouped(lines) if items
     ]
     blocks.append("## G-Code program\n\n```gcode\n" + "\n".join(facts.program) + "\n```")
+    blocks.append(f"Times are local to {facts.zone}.")
     blocks.append("Tags: " + " ".join(facts.themes))
     return "\n\n".join(blocks) + "\n"
 

@@ -71,7 +71,7 @@ def claim(job: str, slot: str, trigger: str, due_at: dt.datetime | None, user: U
         run = JobRun.objects.get(job=job, slot=slot)
     if run_is_live(run):
         raise RunInProgress(
-            f"{job} for {slot} is already running (pid {run.pid} on {run.host}, since {run.started_at:%H:%M:%S})."
+            f"{job} for {slot} is already running (pid {run.pid} on {run.host}, since {run.started_at:%H:%M:%S} UTC)."
         )
     # Conditional update: of two processes reopening the same row, one wins.
     if not JobRun.objects.filter(pk=run.pk, status=run.status, pid=run.pid).update(**owner):

@@ -1,6 +1,7 @@
 """A person's data as a whole: everything exported as JSON, or everything deleted."""
 
 import datetime as dt
+import zoneinfo
 from typing import Any
 
 from django.contrib.sessions.models import Session
@@ -20,7 +21,10 @@ PERSON_FIELDS = (
 )  # fmt: skip
 
 
-def plain(value: Any) -> Any:
+def plain(value: Any, zone: zoneinfo.ZoneInfo) -> Any:
+    """JSON-ready; instants in the person's own zone, with their offset."""
+    if isinstance(value, dt.datetime) and timezone.is_aware(value):
+        return value.astimezone(zone).isoformat()
     if isinstance(value, dt.datetime | dt.date | dt.time):
         return value.isoformat()
     return value
@@ -29,9 +33,11 @@ def plain(value: Any) -> Any:
 def export_data(user: User) -> dict[str, Any]:
     """Everything the site keeps about the person (no password hash, no other person's data)."""
     chart = NatalChart.objects.filter(user=user).first()
+    zone = zoneinfo.ZoneInfo(user.schedule_timezone)
     return {
-        "exported_at": timezone.now().isoformat(),
-        "profile": {name: plain(getattr(user, name)) for name in PROFILE_FIELDS},
+        "exported_at": plain(timezone.now(), zone),
+        "timezone": user.schedule_timezone,
+        "profile": {name: plain(getattr(user, name), zone) for name in PROFILE_FIELDS},
         "natal_chart": chart.data if chart else None,
         "daily_gcodes": [
             {"date": r.date.isoformat(), "score": r.score, "level": r.level, "themes": r.themes, "program": r.program,
@@ -48,7 +54,7 @@ def export_data(user: User) -> dict[str, Any]:
             {"date": n.date.isoformat(), "text": n.text} for n in DayNote.objects.filter(user=user).order_by("date")
         ],
         "people": [
-            {"name": p.name, "relation": p.relation, **{f: plain(getattr(p, f)) for f in PERSON_FIELDS}}
+            {"name": p.name, "relation": p.relation, **{f: plain(getattr(p, f), zone) for f in PERSON_FIELDS}}
             for p in SavedPerson.objects.owned_by(user)
         ],
     }  # fmt: skip

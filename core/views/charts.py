@@ -1,5 +1,6 @@
 """The natal chart page, its downloadable wheel, and the place search behind the birth form."""
 
+from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.mixins import UserPassesTestMixin
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
@@ -7,9 +8,12 @@ from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView, View
 
 from core.astro.places import PlaceError, search_places
+from core.ratelimit import within_rate
 from core.services.charts import current_natal_chart
 
 MAX_QUERY_LENGTH = 100
+MAX_SUGGESTIONS = 8
+SEARCHES_PER_MINUTE = 60  # a person typing a name makes a few; a scraper of the gazetteer makes thousands
 
 
 class BirthDataRequiredMixin(UserPassesTestMixin):
@@ -54,14 +58,17 @@ def aspect_grid(points: list[dict], aspects: list[dict]) -> list[dict]:
     ]
 
 
+@login_not_required  # the register page needs it; it answers from the public gazetteer, no account data
 @require_GET
 def place_search(request: HttpRequest) -> JsonResponse:
     """Place suggestions for the birth form: ?q=Lond → [{label, latitude, longitude, timezone}]."""
+    if not within_rate(request, "place-search", SEARCHES_PER_MINUTE, 60):
+        return JsonResponse({"error": "Too many searches; wait a minute."}, status=429, headers={"Retry-After": "60"})
     query = request.GET.get("q", "").strip()
     if not query or len(query) > MAX_QUERY_LENGTH:
         return JsonResponse({"error": f"Give a place name of 1 to {MAX_QUERY_LENGTH} characters in q."}, status=400)
     try:
-        places = search_places(query, limit=10)
+        places = search_places(query, limit=MAX_SUGGESTIONS)
     except PlaceError as exc:
         return JsonResponse({"error": str(exc)}, status=400)
     results = [

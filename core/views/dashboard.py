@@ -4,7 +4,7 @@ import datetime as dt
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.generic import TemplateView, View
 
@@ -84,7 +84,12 @@ class DayNoteView(View):
                 return JsonResponse({"errors": form.errors}, status=400)
             messages.error(request, f"The note was not saved: {errors}")
             return redirect(back)
-        note = save_day_note(request.user, form.cleaned_data["date"], form.cleaned_data["text"])
         date: dt.date = form.cleaned_data["date"]
+        existing = DayNote.objects.filter(user=request.user, date=date).first()
+        if existing and not form.cleaned_data["text"].strip() and not form.cleaned_data["confirm_delete"]:
+            if wants_json(request):
+                return JsonResponse({"error": "Confirm the removal with confirm_delete=true."}, status=409)
+            return render(request, "core/day_note_confirm.html", {"note": existing, "next": back})
+        note = save_day_note(request.user, date, form.cleaned_data["text"])
         messages.success(request, f"Note for {date:%Y-%m-%d} {'saved' if note else 'removed'}.")
         return redirect(back)

@@ -6,14 +6,19 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.generic import TemplateView, View
 
 from core.forms import DeleteAccountForm
 from core.services.account import delete_account, export_data
+from core.services.zone import next_personal_runs
 
 
 class SettingsView(TemplateView):
     template_name = "core/settings.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        return super().get_context_data(next_runs=next_personal_runs(self.request.user, timezone.now()), **kwargs)
 
 
 class ExportView(View):

@@ -28,6 +28,7 @@
         if (options.onOpen) options.onOpen();
       };
       socket.onmessage = function (event) {
+        if (options.onOpen) options.onOpen(); // a message is proof the socket is up, whatever the label said
         var data;
         try { data = JSON.parse(event.data); } catch (e) { return; }
         onMessage(data, handle);
@@ -46,6 +47,12 @@
     }
     var handle = {
       close: function () { closedByUs = true; clearTimeout(timer); if (socket) socket.close(); },
+      /* The network is back: an open socket is live again; a closed one retries now, not after its back-off. */
+      resume: function () {
+        if (closedByUs || !socket) return;
+        if (socket.readyState === WebSocket.OPEN) { if (options.onOpen) options.onOpen(); return; }
+        if (socket.readyState === WebSocket.CLOSED) { clearTimeout(timer); attempt = 0; connect(); }
+      },
       send: function (obj) { if (socket && socket.readyState === 1) socket.send(JSON.stringify(obj)); }
     };
     connect();
@@ -173,7 +180,7 @@
 
   /* ---- the dashboard socket ---- */
   if (document.body.dataset.live !== undefined) {
-    liveSocket("/ws/dashboard/", function (data) {
+    var dashboardSocket = liveSocket("/ws/dashboard/", function (data) {
       if (data.type === "gcode.new") updateDashboard(data);
       else if (data.type === "job.progress") {
         var box = document.querySelector("[data-run-progress]");
@@ -185,6 +192,7 @@
       onRefused: function () { setStatus("offline", "signed out"); }
     });
     window.addEventListener("offline", function () { setStatus("offline", "offline"); });
+    window.addEventListener("online", function () { dashboardSocket.resume(); });
   }
 
   var pending = document.querySelector("[data-run-progress][data-run]");

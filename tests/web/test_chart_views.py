@@ -28,7 +28,7 @@ def birth_form(**overrides) -> dict:
     return data
 
 
-@pytest.mark.parametrize("name", ["chart", "chart-svg", "place-search"])
+@pytest.mark.parametrize("name", ["chart", "chart-svg"])
 def test_anonymous_visitors_are_sent_to_login(client, name):
     response = client.get(reverse(name))
     assert response.status_code == 302

@@ -103,7 +103,7 @@ def test_day_notes_are_saved_replaced_removed_and_checked(owner_client, owner):
     offsite = owner_client.post(url, {"date": "2026-11-24", "text": "Third", "next": "https://evil.example/"})
     assert offsite["Location"] == reverse("home")
 
-    owner_client.post(url, {"date": "2026-11-24", "text": "  "})
+    owner_client.post(url, {"date": "2026-11-24", "text": "  ", "confirm_delete": "True"})
     assert not DayNote.objects.filter(user=owner).exists()
 
 
