@@ -43,28 +43,31 @@ class Houses:
         return self.system != self.requested
 
 
-def angles(jd_ut: float, latitude: float, longitude: float) -> tuple[float, float]:
+def angles(jd_ut: float, latitude: float, longitude: float, flags: int = 0) -> tuple[float, float]:
     """Ascendant and MC, from the Equal system (defined at every latitude)."""
-    _, ascmc = swe.houses_ex(jd_ut, latitude, longitude, b"E")
+    _, ascmc = swe.houses_ex(jd_ut, latitude, longitude, b"E", flags)
     return ascmc[0], ascmc[1]
 
 
-def compute_houses(jd_ut: float, latitude: float, longitude: float, system: str = "P") -> Houses:
-    """Cusps in `system`, or in Porphyry with a note where `system` fails at this latitude."""
+def compute_houses(jd_ut: float, latitude: float, longitude: float, system: str = "P", flags: int = 0) -> Houses:
+    """Cusps in `system`, or in Porphyry with a note where `system` fails at this latitude.
+
+    `flags` carries the sidereal flag for a sidereal zodiac (see `sidereal.zodiac_flag`).
+    """
     if system not in HOUSE_SYSTEMS:
         raise HouseSystemError(f"Unknown house system “{system}”; choose one of {', '.join(HOUSE_SYSTEMS)}.")
     try:
-        cusps, ascmc = swe.houses_ex(jd_ut, latitude, longitude, system.encode())
+        cusps, ascmc = swe.houses_ex(jd_ut, latitude, longitude, system.encode(), flags)
         used, note = system, ""
     except swe.Error:
-        cusps, ascmc = swe.houses_ex(jd_ut, latitude, longitude, FALLBACK_SYSTEM.encode())
+        cusps, ascmc = swe.houses_ex(jd_ut, latitude, longitude, FALLBACK_SYSTEM.encode(), flags)
         used = FALLBACK_SYSTEM
         note = (
             f"{HOUSE_SYSTEMS[system]} houses are undefined at latitude {latitude:.2f}° at this moment "
             f"(some degrees of the zodiac never rise); {HOUSE_SYSTEMS[FALLBACK_SYSTEM]} houses are used instead."
         )
     if used in SYSTEMS_WITH_OWN_ANGLES:
-        ascendant, midheaven = angles(jd_ut, latitude, longitude)
+        ascendant, midheaven = angles(jd_ut, latitude, longitude, flags)
     else:
         ascendant, midheaven = ascmc[0], ascmc[1]
     return Houses(used, system, tuple(cusps[:12]), ascendant, midheaven, note)

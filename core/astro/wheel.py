@@ -7,6 +7,7 @@ from core.astro.aspects import KIND_BY_NAME
 from core.astro.chart import NatalChart
 from core.astro.zodiac import SIGN_GLYPHS, SIGNS, normalize
 
+RENDERER_VERSION = 2  # part of a stored chart's fingerprint: raising it redraws every stored wheel
 SIZE = 600
 CENTER = SIZE / 2
 R_OUTER, R_SIGNS, R_PLANETS, R_INNER = 290.0, 250.0, 215.0, 120.0

@@ -6,7 +6,7 @@ from core.astro import ephemeris
 from core.astro.chart import ChartRequest, NatalChart, compute_natal_chart
 from core.astro.chart_json import chart_as_dict
 from core.astro.local_time import ResolvedTime, to_universal_time
-from core.astro.wheel import render_wheel
+from core.astro.wheel import RENDERER_VERSION, render_wheel
 from core.models import NatalChart as NatalChartRecord
 from core.models import User
 
@@ -31,14 +31,21 @@ def chart_for(user: User) -> tuple[NatalChart, ResolvedTime]:
         longitude=user.birth_longitude,
         time_known=resolved.time_known,
         house_system=user.house_system,
+        zodiac=user.zodiac,
+        lilith=user.lilith,
+        south_node=user.show_south_node,
+        part_of_fortune=user.show_part_of_fortune,
     )
     return compute_natal_chart(request), resolved
 
 
 def chart_fingerprint(user: User) -> str:
-    """The person's birth data and the ephemeris in use: a stored chart with another is stale."""
+    """Birth data, chart settings, ephemeris and wheel renderer: a stored chart made with others is stale.
+
+    The renderer version is part of it so that an improved wheel reaches people whose chart is stored.
+    """
     source = ephemeris.source()
-    return f"{user.birth_fingerprint()}|{'swiss-files' if source.files else 'moshier'}"
+    return f"{user.birth_fingerprint()}|{'swiss-files' if source.files else 'moshier'}|wheel-{RENDERER_VERSION}"
 
 
 @transaction.atomic

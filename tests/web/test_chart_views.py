@@ -20,6 +20,8 @@ def birth_form(**overrides) -> dict:
         "birth_longitude": "",
         "birth_timezone": "",
         "house_system": "P",
+        "zodiac": "tropical",
+        "lilith": "",
         "tone": "inspiring",
         "daily_gcode_enabled": "on",
         "schedule_timezone": "Europe/London",
@@ -165,3 +167,19 @@ def test_place_search_rejects_empty_or_oversized_queries(owner_client, query):
     response = owner_client.get(reverse("place-search"), {"q": query})
     assert response.status_code == 400
     assert "error" in response.json()
+
+
+def test_chart_settings_add_points_and_a_sidereal_zodiac_and_redraw_the_stored_chart(owner_client, owner):
+    owner_client.get(reverse("chart"))
+    response = owner_client.post(
+        reverse("birth-data"),
+        birth_form(zodiac="lahiri", lilith="mean", show_south_node="on", show_part_of_fortune="on"),
+    )
+    assert response.status_code == 302
+
+    html = owner_client.get(reverse("chart")).content.decode()
+    for shown in ("Sidereal (Lahiri)", "Mean Lilith", "South Node", "Part of Fortune"):
+        assert shown in html
+    data = NatalChart.objects.get(user=owner).data
+    assert data["zodiac"] == "Sidereal (Lahiri)"
+    assert {"Mean Lilith", "South Node", "Part of Fortune"} <= {p["name"] for p in data["points"]}
