@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView, View
 
 from core.astro.places import PlaceError, search_places
-from core.services.charts import current_natal_chart
+from core.services.charts import current_natal_chart, printed_wheel, printed_wheel_png
 
 MAX_QUERY_LENGTH = 100
 
@@ -36,12 +36,22 @@ class ChartView(BirthDataRequiredMixin, TemplateView):
 
 
 class ChartSvgView(BirthDataRequiredMixin, View):
+    """The printable wheel (light, with a title block) as a file; the page shows the stored dark one."""
+
     def get(self, request: HttpRequest) -> HttpResponse:
-        record = current_natal_chart(request.user)
-        response = HttpResponse(record.svg, content_type="image/svg+xml; charset=utf-8")
-        if "download" in request.GET:
-            response["Content-Disposition"] = f'attachment; filename="natal-chart-{request.user.username}.svg"'
-        return response
+        response = HttpResponse(printed_wheel(request.user), content_type="image/svg+xml; charset=utf-8")
+        return offered_as_file(request, response, "svg")
+
+
+class ChartPngView(BirthDataRequiredMixin, View):
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return offered_as_file(request, HttpResponse(printed_wheel_png(request.user), content_type="image/png"), "png")
+
+
+def offered_as_file(request: HttpRequest, response: HttpResponse, extension: str) -> HttpResponse:
+    if "download" in request.GET:
+        response["Content-Disposition"] = f'attachment; filename="natal-chart-{request.user.username}.{extension}"'
+    return response
 
 
 def aspect_grid(points: list[dict], aspects: list[dict]) -> list[dict]:

@@ -30,7 +30,7 @@ def birth_form(**overrides) -> dict:
     return data
 
 
-@pytest.mark.parametrize("name", ["chart", "chart-svg", "place-search"])
+@pytest.mark.parametrize("name", ["chart", "chart-svg", "chart-png", "place-search"])
 def test_anonymous_visitors_are_sent_to_login(client, name):
     response = client.get(reverse(name))
     assert response.status_code == 302
@@ -183,3 +183,27 @@ def test_chart_settings_add_points_and_a_sidereal_zodiac_and_redraw_the_stored_c
     data = NatalChart.objects.get(user=owner).data
     assert data["zodiac"] == "Sidereal (Lahiri)"
     assert {"Mean Lilith", "South Node", "Part of Fortune"} <= {p["name"] for p in data["points"]}
+
+
+def test_the_downloaded_wheel_is_light_self_contained_and_titled(owner_client):
+    svg = owner_client.get(reverse("chart-svg") + "?download=1").content.decode()
+
+    assert 'class="wheel-chart print"' in svg
+    assert "<style>" in svg
+    assert "var(" not in svg  # colours resolved: no page style sheet needed
+    assert "fill: #ffffff" in svg
+    for line in ("ada", "Born 15 June 1990, 14:30 · Europe/London (UTC+01:00)", "Placidus houses · Tropical zodiac"):
+        assert line in svg
+
+
+def test_the_wheel_downloads_as_a_png(owner_client, stranger, client):
+    response = owner_client.get(reverse("chart-png") + "?download=1")
+
+    assert response["Content-Type"] == "image/png"
+    assert response["Content-Disposition"] == 'attachment; filename="natal-chart-ada.png"'
+    assert response.content.startswith(b"\x89PNG\r\n\x1a\n")
+    width, height = int.from_bytes(response.content[16:20]), int.from_bytes(response.content[20:24])
+    assert (width, height) == (1440, 1632)
+
+    client.force_login(stranger)
+    assert client.get(reverse("chart-png")).status_code == 302
