@@ -78,8 +78,11 @@ class ChartPoint(NamedTuple):  # a tuple: charts build many of these
 
 @dataclass(frozen=True)
 class Balance:
+    """Weighted counts per element and modality, with the points behind each count and their weights."""
+
     elements: dict[str, int]
     modalities: dict[str, int]
+    members: dict[str, tuple[tuple[str, int], ...]]  # element or modality → ((point, weight), ...)
 
     @property
     def dominant_element(self) -> str:
@@ -158,16 +161,17 @@ def houses_finder(houses: Houses | None) -> Callable[[float], int | None]:
 
 def balance_of(points: list[ChartPoint]) -> Balance:
     """Weighted count of points per element and modality (luminaries and Ascendant count double)."""
-    elements = dict.fromkeys(ELEMENTS, 0)
-    modalities = dict.fromkeys(MODALITIES, 0)
+    members: dict[str, list[tuple[str, int]]] = {name: [] for name in (*ELEMENTS, *MODALITIES)}
     for point in points:
         if point.name in UNWEIGHED_POINTS:
             continue
         weight = ELEMENT_WEIGHTS.get(point.name, 1)
         sign = sign_index(point.longitude)
-        elements[ELEMENTS[sign % 4]] += weight
-        modalities[MODALITIES[sign % 3]] += weight
-    return Balance(elements, modalities)
+        members[ELEMENTS[sign % 4]].append((point.name, weight))
+        members[MODALITIES[sign % 3]].append((point.name, weight))
+    elements = {e: sum(w for _, w in members[e]) for e in ELEMENTS}
+    modalities = {m: sum(w for _, w in members[m]) for m in MODALITIES}
+    return Balance(elements, modalities, {name: tuple(found) for name, found in members.items()})
 
 
 def compute_natal_chart(request: ChartRequest) -> NatalChart:

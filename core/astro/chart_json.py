@@ -41,6 +41,7 @@ def chart_as_dict(chart: NatalChart, resolved: ResolvedTime) -> dict[str, Any]:
         ],
         "elements": chart.balance.elements,
         "modalities": chart.balance.modalities,
+        "balance_members": {name: [list(m) for m in found] for name, found in chart.balance.members.items()},
         "dominant_element": chart.balance.dominant_element,
         "dominant_modality": chart.balance.dominant_modality,
         "notes": list(chart.notes),

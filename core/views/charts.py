@@ -6,6 +6,7 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView, View
 
+from core.astro.chart_tables import page_tables
 from core.astro.places import PlaceError, search_places
 from core.services.charts import current_natal_chart, printed_wheel, printed_wheel_png
 
@@ -29,10 +30,7 @@ class ChartView(BirthDataRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         record = current_natal_chart(self.request.user)
-        points = record.data["points"]
-        return super().get_context_data(
-            record=record, chart=record.data, aspect_grid=aspect_grid(points, record.data["aspects"]), **kwargs
-        )
+        return super().get_context_data(record=record, chart=record.data, tables=page_tables(record.data), **kwargs)
 
 
 class ChartSvgView(BirthDataRequiredMixin, View):
@@ -52,16 +50,6 @@ def offered_as_file(request: HttpRequest, response: HttpResponse, extension: str
     if "download" in request.GET:
         response["Content-Disposition"] = f'attachment; filename="natal-chart-{request.user.username}.{extension}"'
     return response
-
-
-def aspect_grid(points: list[dict], aspects: list[dict]) -> list[dict]:
-    """Rows of the triangular aspect grid: for each point, its aspect (or None) to each earlier point."""
-    by_pair = {frozenset((a["first"], a["second"])): a for a in aspects}
-    names = [p["name"] for p in points]
-    return [
-        {"name": name, "cells": [by_pair.get(frozenset((name, other))) for other in names[:row]]}
-        for row, name in enumerate(names)
-    ]
 
 
 @require_GET

@@ -1,5 +1,7 @@
 """The chart page, the wheel download, place search and birth-data validation, through the client."""
 
+import re
+
 import pytest
 from django.conf import settings
 from django.urls import reverse
@@ -51,7 +53,19 @@ def test_the_owner_sees_wheel_positions_houses_aspects_and_elements(owner_client
     assert response.status_code == 200
     assert "<svg" in html
     assert "24°11′ Gemini" in html
-    assert "Houses (Placidus)" in html
+    assert "Angles and houses (Placidus)" in html
+    assert (
+        '<abbr title="Imum Coeli">IC</abbr></dt><dd><span class="el-earth" aria-hidden="true">♑</span> 14°41′ Capricorn'
+        in html
+    )
+    assert '<span class="el-water" aria-hidden="true">♏</span> 6°24′ Scorpio</li>' in html  # the 2nd cusp
+    assert '<th scope="col"><abbr title="Sun">☉</abbr></th>' in html
+    assert '<th scope="row"><abbr title="Moon">☽</abbr></th>' in html
+    assert re.search(
+        r'<td class="asp-cell (tense|harmonious|neutral)" title="[^"]+, orb \d+°\d\d′, (applying|separating)">', html
+    )
+    assert "Sun ×2, Mercury, Ascendant ×2" in html
+    assert "Weighted count: Sun, Moon, Ascendant count 2" in html
     assert "Dominant element: <strong>air</strong>" in html
     assert "Chiron is left out" in html
     assert "applying" in html
