@@ -9,6 +9,7 @@ from django.views.generic import TemplateView, View
 from core.astro.chart_tables import page_tables
 from core.astro.places import PlaceError, search_places
 from core.services.charts import current_natal_chart, printed_wheel, printed_wheel_png
+from core.services.natal_reading import local_natal_reading
 
 MAX_QUERY_LENGTH = 100
 
@@ -30,7 +31,10 @@ class ChartView(BirthDataRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         record = current_natal_chart(self.request.user)
-        return super().get_context_data(record=record, chart=record.data, tables=page_tables(record.data), **kwargs)
+        reading = local_natal_reading(record, self.request.user.tone)
+        return super().get_context_data(
+            record=record, chart=record.data, tables=page_tables(record.data), reading=reading, **kwargs
+        )
 
 
 class ChartSvgView(BirthDataRequiredMixin, View):

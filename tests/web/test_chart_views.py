@@ -219,3 +219,15 @@ def test_the_wheel_downloads_as_a_png(owner_client, stranger, client):
 
     client.force_login(stranger)
     assert client.get(reverse("chart-png")).status_code == 302
+
+
+def test_the_chart_page_reads_the_chart_in_the_persons_tone(owner_client, owner):
+    html = owner_client.get(reverse("chart")).content.decode()
+    assert "Sun in Gemini, Moon in Pisces, Libra rising." in html
+    assert "<dt>Sun in Gemini, 9th house</dt>" in html
+    assert "Written by the local engine in your inspiring tone." in html
+
+    owner.tone = "technical"
+    owner.save()
+    html = owner_client.get(reverse("chart")).content.decode()
+    assert "[Sun in Gemini] identity runs in curiosity mode" in html
