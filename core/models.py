@@ -129,6 +129,9 @@ class NatalChart(models.Model):
     ut = models.DateTimeField()
     data = models.JSONField()
     svg = models.TextField()
+    # Written by Gemini in a run (never in a request), with the fingerprint and tone it was written for;
+    # empty, or stale, means the page reads the chart with the local engine.
+    reading = models.JSONField(default=dict, blank=True)
 
     def __str__(self) -> str:
         return f"Natal chart of {self.user}"

@@ -122,8 +122,13 @@ def natal_reading(placements: list[Placement], aspects: list[NatalAspect], tone:
     rising = by_name["Ascendant"].sign if "Ascendant" in by_name else None
     summary = big_three(by_name["Sun"].sign, by_name["Moon"].sign, rising, tone)
     placed = [(heading(p), placement_text(p, tone)) for p in placements]
-    major = [a for a in aspects if KIND_BY_NAME[a.kind].major]
+    major = major_only(aspects)
     return NatalReading(summary, placed, [(f"{a.first} {a.kind} {a.second}", aspect_text(a, tone)) for a in major])
+
+
+def major_only(aspects: list[NatalAspect]) -> list[NatalAspect]:
+    """The reading speaks of major aspects only: minor ones are on the wheel and in the grid."""
+    return [a for a in aspects if KIND_BY_NAME[a.kind].major]
 
 
 def heading(p: Placement) -> str:

@@ -9,7 +9,7 @@ from django.views.generic import TemplateView, View
 from core.astro.chart_tables import page_tables
 from core.astro.places import PlaceError, search_places
 from core.services.charts import current_natal_chart, printed_wheel, printed_wheel_png
-from core.services.natal_reading import local_natal_reading
+from core.services.natal_reading import natal_reading_for
 
 MAX_QUERY_LENGTH = 100
 
@@ -31,7 +31,7 @@ class ChartView(BirthDataRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         record = current_natal_chart(self.request.user)
-        reading = local_natal_reading(record, self.request.user.tone)
+        reading = natal_reading_for(self.request.user, record)
         return super().get_context_data(
             record=record, chart=record.data, tables=page_tables(record.data), reading=reading, **kwargs
         )
