@@ -80,13 +80,22 @@ def zodiac_ring(ref: float) -> list[str]:
         parts.append(line(*xy(start, R_SIGNS, ref), *xy(start, R_OUTER, ref), "sign-edge"))
         sign = text(*xy(start + 15, R_SIGN_GLYPH, ref), glyph, f"sign {element_class(start)}", 20)
         parts.append(f'<g role="img" aria-label="{name}"><title>{name}</title>{sign}</g>')
+    # The 360 ticks are the same for every chart: drawn once, turned to the chart's Ascendant.
+    parts.append(f'<path class="ticks" transform="rotate({ref:.4f} {CENTER} {CENTER})" d="{TICKS_PATH}"/>')
+    return parts
+
+
+def ticks_path() -> str:
+    """1°, 5° and 10° ticks inside the sign band, with 0° Aries at nine o'clock."""
     ticks = []
     for degree in range(360):
         length = 10.0 if degree % 10 == 0 else 6.0 if degree % 5 == 0 else 3.0
-        (x1, y1), (x2, y2) = xy(degree, R_SIGNS, ref), xy(degree, R_SIGNS - length, ref)
+        (x1, y1), (x2, y2) = xy(degree, R_SIGNS, 0.0), xy(degree, R_SIGNS - length, 0.0)
         ticks.append(f"M{x1} {y1}L{x2} {y2}")
-    parts.append(f'<path class="ticks" d="{"".join(ticks)}"/>')
-    return parts
+    return "".join(ticks)
+
+
+TICKS_PATH = ticks_path()
 
 
 def angle_longitudes(chart: NatalChart) -> dict[str, float]:

@@ -55,10 +55,20 @@ def segments(root) -> list[tuple[float, float, float, float]]:
         points = [tuple(map(float, p.split(","))) for p in node.get("points").split()]
         found += [(*a, *b) for a, b in pairwise(points)]
     for node in root.iter(f"{SVG}path"):
+        turn = rotation(node.get("transform", ""))
         for move in node.get("d").split("M")[1:]:
             start, end = move.split("L")
-            found.append((*map(float, start.split()), *map(float, end.split())))
+            found.append((*turn(*map(float, start.split())), *turn(*map(float, end.split()))))
     return found
+
+
+def rotation(transform: str):
+    """The point mapping of an SVG `rotate(angle cx cy)` (clockwise on screen), or the identity."""
+    if not transform:
+        return lambda x, y: (x, y)
+    angle, cx, cy = map(float, transform.removeprefix("rotate(").removesuffix(")").split())
+    cos, sin = math.cos(math.radians(angle)), math.sin(math.radians(angle))
+    return lambda x, y: (cx + (x - cx) * cos - (y - cy) * sin, cy + (x - cx) * sin + (y - cy) * cos)
 
 
 def crosses(segment, box) -> bool:
