@@ -79,14 +79,20 @@ def client_for(settings: GeminiSettings) -> genai.Client:
     return genai.Client(api_key=settings.api_key, http_options=options)
 
 
-def checked_answer(text: str | None) -> dict[str, Any]:
-    """The answer's fields, or GeminiFailure naming what is wrong with them."""
+def json_object(text: str | None) -> dict[str, Any]:
+    """The answer parsed as a JSON object, or GeminiFailure."""
     try:
         data = json.loads(text or "")
     except json.JSONDecodeError as exc:
         raise GeminiFailure(f"invalid output: not JSON ({exc.msg})") from exc
     if not isinstance(data, dict):
         raise GeminiFailure("invalid output: not a JSON object")
+    return data
+
+
+def checked_answer(text: str | None) -> dict[str, Any]:
+    """The answer's fields, or GeminiFailure naming what is wrong with them."""
+    data = json_object(text)
     for name in ("interpretation", "affirmation", "summary"):
         value = data.get(name)
         if not isinstance(value, str) or not value.strip():

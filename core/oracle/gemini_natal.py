@@ -15,6 +15,7 @@ from core.oracle.gemini import (
     GeminiSettings,
     answer_text,
     call_gemini,
+    json_object,
     prompt,
 )
 from core.oracle.natal import NatalAspect, NatalReading, Placement, heading
@@ -56,12 +57,7 @@ def checked_paragraphs(data: dict, name: str, count: int) -> list[str]:
 
 def checked_natal_answer(text: str | None, placements: int, aspects: int) -> tuple[str, list[str], list[str]]:
     """Summary, placement and aspect paragraphs, or GeminiFailure naming what is wrong."""
-    try:
-        data = json.loads(text or "")
-    except json.JSONDecodeError as exc:
-        raise GeminiFailure(f"invalid output: not JSON ({exc.msg})") from exc
-    if not isinstance(data, dict):
-        raise GeminiFailure("invalid output: not a JSON object")
+    data = json_object(text)
     summary = data.get("summary")
     if not isinstance(summary, str) or not summary.strip() or len(summary) > NATAL_LIMITS["summary"]:
         raise GeminiFailure("invalid output: summary missing, empty or too long")

@@ -9,7 +9,8 @@ from core.astro.chart import ChartRequest, compute_natal_chart
 from core.oracle.gemini import GeminiSettings
 from core.oracle.natal import NatalAspect, Placement, major_only
 from core.oracle.writer import write_natal_reading
-from tests.oracle.fake_gemini import BEHAVIOURS, Behaviour, FakeGemini, answer
+from tests.oracle.fake_gemini import BEHAVIOURS, Behaviour, answer
+from tests.oracle.test_gemini import gemini_server, settings_for  # noqa: F401 (a fixture, by name)
 
 CHART = compute_natal_chart(ChartRequest(dt.datetime(1990, 6, 15, 13, 30, tzinfo=dt.UTC), 51.5, -0.12))
 PLACEMENTS = [Placement(p.name, p.sign, p.house, p.retrograde) for p in CHART.points]
@@ -26,21 +27,11 @@ def good_natal_answer(**changes) -> Behaviour:
     return Behaviour(body=answer(json.dumps(data)))
 
 
-@pytest.fixture(scope="module")
-def gemini_server():
-    server = FakeGemini().start()
-    yield server
-    server.shutdown()
-
-
 @pytest.fixture
-def gemini(gemini_server):
-    gemini_server.requests.clear()
-    return gemini_server
-
-
-def settings_for(server: FakeGemini) -> GeminiSettings:
-    return GeminiSettings("test-key", "gemini-2.5-flash", 5.0, server.base_url)
+def gemini(request):
+    server = request.getfixturevalue("gemini_server")  # the daily tests' server, shared per module
+    server.requests.clear()
+    return server
 
 
 def test_a_good_answer_is_the_reading_with_headings_from_the_facts(gemini):
