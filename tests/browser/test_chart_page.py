@@ -60,6 +60,8 @@ def test_the_chart_page_and_its_wheel_at_desktop_and_phone_width(page):
         expect(page.locator(".wheel svg")).to_be_visible()
         screenshot(page, f"chart-page-{width}")
         page.locator(".wheel svg").screenshot(path=str(screenshot_path(f"chart-wheel-dark-{width}")))
+        for part in ("natal-reading", "aspect-grid", "angles"):  # the full page is too tall to read at a glance
+            page.locator(f".{part}").first.screenshot(path=str(screenshot_path(f"chart-{part}-{width}")))
         assert page.evaluate("document.documentElement.scrollWidth") <= width  # the grid scrolls inside its card
 
     boxes = page.evaluate(TEXT_BOXES)
