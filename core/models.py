@@ -24,6 +24,20 @@ class HouseSystem(models.TextChoices):
     CAMPANUS = "C", "Campanus"
 
 
+class Zodiac(models.TextChoices):
+    TROPICAL = "tropical", "Tropical"
+    LAHIRI = "lahiri", "Sidereal (Lahiri)"
+    FAGAN_BRADLEY = "fagan_bradley", "Sidereal (Fagan/Bradley)"
+    RAMAN = "raman", "Sidereal (Raman)"
+    KRISHNAMURTI = "krishnamurti", "Sidereal (Krishnamurti)"
+
+
+class Lilith(models.TextChoices):
+    NONE = "", "Not shown"
+    MEAN = "mean", "Mean Lilith"
+    TRUE = "true", "True (osculating) Lilith"
+
+
 class User(AbstractUser):
     """A person with their birth data and preferences.
 
@@ -51,6 +65,12 @@ class User(AbstractUser):
     )
     house_system = models.CharField(max_length=1, choices=HouseSystem.choices, default=HouseSystem.PLACIDUS)
     tone = models.CharField(max_length=16, choices=Tone.choices, default=Tone.INSPIRING)
+    zodiac = models.CharField(max_length=16, choices=Zodiac.choices, default=Zodiac.TROPICAL)
+    lilith = models.CharField(max_length=4, choices=Lilith.choices, default=Lilith.NONE, blank=True)
+    show_south_node = models.BooleanField(default=False, help_text="Show the South Node on my chart.")
+    show_part_of_fortune = models.BooleanField(
+        default=False, help_text="Show the Part of Fortune (needs a birth time; day and night formulas)."
+    )
     daily_gcode_enabled = models.BooleanField(default=True, help_text="Compute my G-Code every morning.")
     schedule_timezone = models.CharField(
         max_length=64,
@@ -94,7 +114,8 @@ class User(AbstractUser):
             str(v)
             for v in (
                 self.birth_date, self.birth_time, self.birth_time_fold, self.birth_latitude,
-                self.birth_longitude, self.birth_timezone, self.house_system,
+                self.birth_longitude, self.birth_timezone, self.house_system, self.zodiac, self.lilith,
+                self.show_south_node, self.show_part_of_fortune,
             )
         )  # fmt: skip
 
@@ -108,6 +129,9 @@ class NatalChart(models.Model):
     ut = models.DateTimeField()
     data = models.JSONField()
     svg = models.TextField()
+    # Written by Gemini in a run (never in a request), with the fingerprint and tone it was written for;
+    # empty, or stale, means the page reads the chart with the local engine.
+    reading = models.JSONField(default=dict, blank=True)
 
     def __str__(self) -> str:
         return f"Natal chart of {self.user}"

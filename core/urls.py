@@ -24,6 +24,7 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("chart/", charts.ChartView.as_view(), name="chart"),
     path("chart.svg", charts.ChartSvgView.as_view(), name="chart-svg"),
+    path("chart.png", charts.ChartPngView.as_view(), name="chart-png"),
     path("places/search", charts.place_search, name="place-search"),
     path("settings/birth-data/", accounts.BirthDataView.as_view(), name="birth-data"),
     path("accounts/register/", accounts.RegisterView.as_view(), name="register"),

@@ -28,6 +28,19 @@ def test_json_output_has_ut_points_houses_and_timezone():
     assert sun["longitude"] == pytest.approx(84.1893, abs=1e-3)
 
 
+def test_sidereal_zodiac_and_extra_points_by_option():
+    result = chart(
+        "--date", "1990-06-15", "--time", "14:30", "--lat", "51.5", "--lon", "-0.12", "--zodiac", "lahiri",
+        "--lilith", "true", "--south-node", "--part-of-fortune",
+    )  # fmt: skip
+
+    assert result.returncode == 0, result.stderr
+    assert "Sidereal (Lahiri) zodiac" in result.stdout
+    for name in ("True Lilith", "South Node", "Part of Fortune"):
+        assert name in result.stdout
+    assert "Sun             0°" in result.stdout  # 24° Gemini tropical is 0° Gemini under Lahiri
+
+
 def test_coordinates_and_a_house_system_by_name():
     result = chart("--date", "1985-03-09", "--lat", "27.7", "--lon", "85.32", "--houses", "whole-sign", "--json")
 

@@ -19,16 +19,18 @@ class AspectKind:
     glyph: str
 
 
+# Glyphs DejaVu Sans draws (the page's and the PNG's font): it has no ⚹ ⚺ ⚻ ⚼, so the common
+# stand-ins are used for the sextile and the minor aspects.
 ASPECT_KINDS: tuple[AspectKind, ...] = (
     AspectKind("conjunction", 0.0, "neutral", True, "☌"),
     AspectKind("opposition", 180.0, "tense", True, "☍"),
     AspectKind("trine", 120.0, "harmonious", True, "△"),
     AspectKind("square", 90.0, "tense", True, "□"),
-    AspectKind("sextile", 60.0, "harmonious", True, "⚹"),
-    AspectKind("quincunx", 150.0, "tense", False, "⚻"),
-    AspectKind("semisextile", 30.0, "harmonious", False, "⚺"),
+    AspectKind("sextile", 60.0, "harmonious", True, "✶"),
+    AspectKind("quincunx", 150.0, "tense", False, "⊼"),
+    AspectKind("semisextile", 30.0, "harmonious", False, "∨"),
     AspectKind("semisquare", 45.0, "tense", False, "∠"),
-    AspectKind("sesquiquadrate", 135.0, "tense", False, "⚼"),
+    AspectKind("sesquiquadrate", 135.0, "tense", False, "⊡"),
     AspectKind("quintile", 72.0, "harmonious", False, "Q"),
     AspectKind("biquintile", 144.0, "harmonious", False, "bQ"),
 )

@@ -10,6 +10,8 @@ from core.astro.aspects import Aspect, OrbPolicy, aspects_within
 from core.astro.ephemeris import PLANETS, Body
 from core.astro.houses import Houses, compute_houses, cusp_offsets, house_of
 from core.astro.places import check_coordinates
+from core.astro.points import part_of_fortune, south_node
+from core.astro.sidereal import zodiac_flag
 from core.astro.zodiac import (
     ELEMENTS,
     MODALITIES,
@@ -26,7 +28,10 @@ CHIRON_MISSING_NOTE = (
 TIME_UNKNOWN_NOTE = "Birth time unknown: positions at local noon; no houses, angles or Moon-degree claims."
 DEFAULT_ORBS = OrbPolicy()  # shared, so its kind table is built once
 ELEMENT_WEIGHTS: dict[str, int] = {"Sun": 2, "Moon": 2, "Ascendant": 2, "Midheaven": 1}
-UNWEIGHED_POINTS = frozenset({"True Node", "Mean Node", "Chiron"})  # points, not planets
+UNWEIGHED_POINTS = frozenset(
+    {"True Node", "Mean Node", "South Node", "Chiron", "Mean Lilith", "True Lilith", "Part of Fortune"}
+)  # points, not planets
+LILITHS: dict[str, Body] = {"mean": Body.MEAN_LILITH, "true": Body.TRUE_LILITH}
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,10 @@ class ChartRequest:
     house_system: str = "P"
     node: Body = Body.TRUE_NODE
     orbs: OrbPolicy = DEFAULT_ORBS
+    zodiac: str = "tropical"  # or a sidereal ayanamsa from `sidereal.AYANAMSAS`
+    lilith: str = ""  # "", "mean" or "true"
+    south_node: bool = False
+    part_of_fortune: bool = False
 
 
 class ChartPoint(NamedTuple):  # a tuple: charts build many of these
@@ -69,8 +78,11 @@ class ChartPoint(NamedTuple):  # a tuple: charts build many of these
 
 @dataclass(frozen=True)
 class Balance:
+    """Weighted counts per element and modality, with the points behind each count and their weights."""
+
     elements: dict[str, int]
     modalities: dict[str, int]
+    members: dict[str, tuple[tuple[str, int], ...]]  # element or modality → ((point, weight), ...)
 
     @property
     def dominant_element(self) -> str:
@@ -97,15 +109,19 @@ class NatalChart:
         return [p.name for p in self.points]
 
 
-def chart_bodies(node: Body) -> list[Body]:
+def chart_bodies(node: Body, lilith: str = "") -> list[Body]:
     bodies = [*PLANETS, node]
     if ephemeris.chiron_available():
         bodies.append(Body.CHIRON)
+    if lilith:
+        bodies.append(LILITHS[lilith])
     return bodies
 
 
-def body_points(jd_ut: float, bodies: list[Body], houses_of: Callable[[float], int | None]) -> list[ChartPoint]:
-    states = ephemeris.body_states(jd_ut, bodies)
+def body_points(
+    jd_ut: float, bodies: list[Body], houses_of: Callable[[float], int | None], flag: int = 0
+) -> list[ChartPoint]:
+    states = ephemeris.body_states(jd_ut, bodies, flag)
     return [
         ChartPoint(body.label, body.glyph, state.longitude, state.latitude, state.speed, houses_of(state.longitude))
         for body, state in zip(bodies, states, strict=True)
@@ -119,6 +135,22 @@ def angle_points(houses: Houses, houses_of: Callable[[float], int | None]) -> li
     ]
 
 
+def derived_points(
+    request: ChartRequest, points: list[ChartPoint], houses: Houses | None, houses_of: Callable[[float], int | None]
+) -> list[ChartPoint]:
+    """The South Node and the Part of Fortune, when the person asked for them (the Part needs a birth time)."""
+    found = []
+    if request.south_node:
+        node = next(p for p in points if p.name == request.node.label)
+        longitude = south_node(node.longitude)
+        found.append(ChartPoint("South Node", "☋", longitude, -node.latitude, node.speed, houses_of(longitude)))
+    if request.part_of_fortune and houses is not None:
+        sun, moon = (next(p for p in points if p.name == name).longitude for name in ("Sun", "Moon"))
+        longitude = part_of_fortune(sun, moon, houses.ascendant)
+        found.append(ChartPoint("Part of Fortune", "⊗", longitude, 0.0, 0.0, houses_of(longitude)))
+    return found
+
+
 def houses_finder(houses: Houses | None) -> Callable[[float], int | None]:
     """longitude → house number under `houses`; always None when the birth time is unknown."""
     if houses is None:
@@ -129,16 +161,17 @@ def houses_finder(houses: Houses | None) -> Callable[[float], int | None]:
 
 def balance_of(points: list[ChartPoint]) -> Balance:
     """Weighted count of points per element and modality (luminaries and Ascendant count double)."""
-    elements = dict.fromkeys(ELEMENTS, 0)
-    modalities = dict.fromkeys(MODALITIES, 0)
+    members: dict[str, list[tuple[str, int]]] = {name: [] for name in (*ELEMENTS, *MODALITIES)}
     for point in points:
         if point.name in UNWEIGHED_POINTS:
             continue
         weight = ELEMENT_WEIGHTS.get(point.name, 1)
         sign = sign_index(point.longitude)
-        elements[ELEMENTS[sign % 4]] += weight
-        modalities[MODALITIES[sign % 3]] += weight
-    return Balance(elements, modalities)
+        members[ELEMENTS[sign % 4]].append((point.name, weight))
+        members[MODALITIES[sign % 3]].append((point.name, weight))
+    elements = {e: sum(w for _, w in members[e]) for e in ELEMENTS}
+    modalities = {m: sum(w for _, w in members[m]) for m in MODALITIES}
+    return Balance(elements, modalities, {name: tuple(found) for name, found in members.items()})
 
 
 def compute_natal_chart(request: ChartRequest) -> NatalChart:
@@ -147,20 +180,21 @@ def compute_natal_chart(request: ChartRequest) -> NatalChart:
     jd_ut = ephemeris.julian_day(request.instant)
     notes: list[str] = []
     houses = None
-    if request.time_known:
-        houses = compute_houses(jd_ut, request.latitude, request.longitude, request.house_system)
-        if houses.note:
-            notes.append(houses.note)
-    else:
-        notes.append(TIME_UNKNOWN_NOTE)
-    bodies = chart_bodies(request.node)
+    bodies = chart_bodies(request.node, request.lilith)
+    with zodiac_flag(request.zodiac) as flag:
+        if request.time_known:
+            houses = compute_houses(jd_ut, request.latitude, request.longitude, request.house_system, flag)
+        houses_of = houses_finder(houses)
+        points = body_points(jd_ut, bodies, houses_of, flag)
+    notes += [houses.note] if houses and houses.note else []
+    notes += [] if request.time_known else [TIME_UNKNOWN_NOTE]
     if Body.CHIRON not in bodies:
         notes.append(CHIRON_MISSING_NOTE)
-    houses_of = houses_finder(houses)
-    points = body_points(jd_ut, bodies, houses_of)
     if houses:
         points += angle_points(houses, houses_of)
+    points += derived_points(request, points, houses, houses_of)
     # Without a birth time the Moon may be anywhere in a 13° arc: no aspects claimed for it.
-    aspect_points = points if request.time_known else [p for p in points if p.name != "Moon"]
+    # The South Node's aspects mirror the North Node's: listing both says the same thing twice.
+    aspect_points = [p for p in points if p.name != "South Node" and (request.time_known or p.name != "Moon")]
     aspects = aspects_within(aspect_points, request.orbs)
     return NatalChart(request, tuple(points), houses, tuple(aspects), balance_of(points), tuple(notes))

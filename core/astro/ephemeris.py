@@ -40,12 +40,14 @@ class Body(Enum):
     TRUE_NODE = (swe.TRUE_NODE, "☊")
     MEAN_NODE = (swe.MEAN_NODE, "☊")
     CHIRON = (swe.CHIRON, "⚷")
+    MEAN_LILITH = (swe.MEAN_APOG, "⚸")  # the Moon's mean apogee, "Black Moon Lilith"
+    TRUE_LILITH = (swe.OSCU_APOG, "⚸")  # the osculating apogee
 
     def __init__(self, swe_id: int, glyph: str) -> None:
         # Plain attributes: enum properties cost a descriptor lookup on every access.
         self.swe_id = swe_id
         self.glyph = glyph
-        self.label = {"TRUE_NODE": "True Node", "MEAN_NODE": "Mean Node"}.get(self.name, self.name.title())
+        self.label = self.name.replace("_", " ").title()
 
 
 PLANETS: tuple[Body, ...] = (
@@ -169,9 +171,12 @@ def body_state(jd_ut: float, body: Body) -> BodyState:
     return body_states(jd_ut, (body,))[0]
 
 
-def body_states(jd_ut: float, bodies: Iterable[Body]) -> list[BodyState]:
-    """Positions and speeds of several bodies at one Julian day (UT), in the order given."""
-    flag = ephemeris_flag() | swe.FLG_SPEED
+def body_states(jd_ut: float, bodies: Iterable[Body], zodiac_flag: int = 0) -> list[BodyState]:
+    """Positions and speeds of several bodies at one Julian day (UT), in the order given.
+
+    `zodiac_flag` comes from `sidereal.zodiac_flag` (0: tropical).
+    """
+    flag = ephemeris_flag() | swe.FLG_SPEED | zodiac_flag
     states = []
     for body in bodies:
         try:

@@ -48,9 +48,9 @@ class Houses:
         return self.system != self.requested
 
 
-def angles(jd_ut: float, latitude: float, longitude: float) -> tuple[float, float]:
+def angles(jd_ut: float, latitude: float, longitude: float, flags: int = 0) -> tuple[float, float]:
     """Ascendant and MC, from the Equal system (defined at every latitude)."""
-    _, ascmc = swe.houses_ex(jd_ut, latitude, longitude, b"E")
+    _, ascmc = swe.houses_ex(jd_ut, latitude, longitude, b"E", flags)
     return ascmc[0], ascmc[1]
 
 
@@ -69,21 +69,24 @@ def with_fallback(
         return cusps, ascmc, FALLBACK_SYSTEM, fallback_note(system, problem)
 
 
-def compute_houses(jd_ut: float, latitude: float, longitude: float, system: str = "P") -> Houses:
-    """Cusps in `system`, or in Porphyry with a note where `system` fails at this latitude and moment."""
+def compute_houses(jd_ut: float, latitude: float, longitude: float, system: str = "P", flags: int = 0) -> Houses:
+    """Cusps in `system`, or in Porphyry with a note where `system` fails at this latitude and moment.
+
+    `flags` carries the sidereal flag for a sidereal zodiac (see `sidereal.zodiac_flag`).
+    """
     cusps, ascmc, used, note = with_fallback(
-        lambda code: swe.houses_ex(jd_ut, latitude, longitude, code), system, latitude
+        lambda code: swe.houses_ex(jd_ut, latitude, longitude, code, flags), system, latitude
     )
     if used not in SYSTEMS_TURNED_AT_THE_POLES:
         return Houses(used, system, tuple(cusps[:12]), ascmc[0], ascmc[1], note)
-    ascendant, midheaven = angles(jd_ut, latitude, longitude)
+    ascendant, midheaven = angles(jd_ut, latitude, longitude, flags)
     if abs(signed_difference(cusps[9], midheaven)) < 90.0:
         return Houses(system, system, tuple(cusps[:12]), ascendant, midheaven)
     problem = (
         f"would turn round at latitude {latitude:.2f}° at this moment "
         "(the Midheaven is below the horizon and would leave the 10th house)"
     )
-    cusps, ascmc = swe.houses_ex(jd_ut, latitude, longitude, FALLBACK_SYSTEM.encode())
+    cusps, ascmc = swe.houses_ex(jd_ut, latitude, longitude, FALLBACK_SYSTEM.encode(), flags)
     return Houses(FALLBACK_SYSTEM, system, tuple(cusps[:12]), ascmc[0], ascmc[1], fallback_note(system, problem))
 
 

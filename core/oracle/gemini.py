@@ -79,14 +79,20 @@ def client_for(settings: GeminiSettings) -> genai.Client:
     return genai.Client(api_key=settings.api_key, http_options=options)
 
 
-def checked_answer(text: str | None) -> dict[str, Any]:
-    """The answer's fields, or GeminiFailure naming what is wrong with them."""
+def json_object(text: str | None) -> dict[str, Any]:
+    """The answer parsed as a JSON object, or GeminiFailure."""
     try:
         data = json.loads(text or "")
     except json.JSONDecodeError as exc:
         raise GeminiFailure(f"invalid output: not JSON ({exc.msg})") from exc
     if not isinstance(data, dict):
         raise GeminiFailure("invalid output: not a JSON object")
+    return data
+
+
+def checked_answer(text: str | None) -> dict[str, Any]:
+    """The answer's fields, or GeminiFailure naming what is wrong with them."""
+    data = json_object(text)
     for name in ("interpretation", "affirmation", "summary"):
         value = data.get(name)
         if not isinstance(value, str) or not value.strip():
@@ -113,12 +119,14 @@ def blocked_reason(response: types.GenerateContentResponse) -> str | None:
     return None
 
 
-def call_gemini(settings: GeminiSettings, system: str, daily: str) -> types.GenerateContentResponse:
+def call_gemini(
+    settings: GeminiSettings, system: str, daily: str, schema: dict[str, Any] = RESPONSE_SCHEMA
+) -> types.GenerateContentResponse:
     """One request; every transport or API failure becomes a GeminiFailure with a short reason."""
     config = types.GenerateContentConfig(
         system_instruction=system,
         response_mime_type="application/json",
-        response_schema=RESPONSE_SCHEMA,
+        response_schema=schema,
         temperature=0.8,
         automatic_function_calling=types.AutomaticFunctionCallingConfig(disable=True),
     )
@@ -137,17 +145,21 @@ def call_gemini(settings: GeminiSettings, system: str, daily: str) -> types.Gene
         client.close()
 
 
+def answer_text(response: types.GenerateContentResponse) -> str | None:
+    """The answer's text, or GeminiFailure when it was withheld or unreadable."""
+    if reason := blocked_reason(response):
+        raise GeminiFailure(reason)
+    try:
+        return response.text
+    except ValueError as exc:
+        raise GeminiFailure(f"invalid output: {exc}") from exc
+
+
 def ask_gemini(facts: DayFacts, tone: str, settings: GeminiSettings) -> DailyTexts:
     """Gemini's words for the day, checked; GeminiFailure when there are none to use."""
     system, daily = prompts_for(facts, tone)
     response = call_gemini(settings, system, daily)
-    if reason := blocked_reason(response):
-        raise GeminiFailure(reason)
-    try:
-        text = response.text
-    except ValueError as exc:
-        raise GeminiFailure(f"invalid output: {exc}") from exc
-    data = checked_answer(text)
+    data = checked_answer(answer_text(response))
     usage = response.usage_metadata
     return DailyTexts(
         interpretation=data["interpretation"].strip(),

@@ -32,6 +32,10 @@ NATAL_MEANINGS: dict[str, str] = {
     "Chiron": "old wound and the gift inside it",
     "Ascendant": "way of meeting the world",
     "Midheaven": "public path and calling",
+    "South Node": "old habits and inherited gifts",
+    "Mean Lilith": "untamed instinct and refused desire",
+    "True Lilith": "untamed instinct and refused desire",
+    "Part of Fortune": "ease, luck and bodily well-being",
 }
 KIND_VERBS: dict[str, str] = {
     "conjunction": "merges with",
@@ -200,7 +204,9 @@ POINT_IMAGES: dict[str, str] = {
     "Neptune": "the tide of your dreams", "Pluto": "the cellar where your power sleeps",
     "True Node": "the road ahead of you", "Mean Node": "the road ahead of you",
     "Chiron": "the scar that learned to sing", "Ascendant": "the threshold where you meet the world",
-    "Midheaven": "the high ridge of your calling",
+    "Midheaven": "the high ridge of your calling", "South Node": "the road behind you",
+    "Mean Lilith": "the wild moon in you", "True Lilith": "the wild moon in you",
+    "Part of Fortune": "the lucky stone in your pocket",
 }  # fmt: skip
 KIND_IMAGES: dict[str, str] = {
     "conjunction": "sits down beside", "opposition": "stands across the river from",
@@ -222,7 +228,8 @@ POINT_KEYWORDS: dict[str, str] = {
     "Sun": "identity", "Moon": "emotions", "Mercury": "cognition", "Venus": "relationships", "Mars": "drive",
     "Jupiter": "beliefs", "Saturn": "structure", "Uranus": "autonomy", "Neptune": "ideals", "Pluto": "power",
     "True Node": "trajectory", "Mean Node": "trajectory", "Chiron": "healing", "Ascendant": "persona",
-    "Midheaven": "career",
+    "Midheaven": "career", "South Node": "legacy", "Mean Lilith": "instinct", "True Lilith": "instinct",
+    "Part of Fortune": "fortune",
 }  # fmt: skip
 NATURE_ACTIONS: dict[str, str] = {
     "harmonious": "deploy",

@@ -13,7 +13,7 @@ from core.models import DailyGCode, DayNote, NatalChart, PatchNote, SavedPerson,
 PROFILE_FIELDS = (
     "username", "email", "date_joined", "birth_date", "birth_time", "birth_time_fold", "birth_place",
     "birth_latitude", "birth_longitude", "birth_timezone", "house_system", "tone", "daily_gcode_enabled",
-    "schedule_timezone",
+    "schedule_timezone", "zodiac", "lilith", "show_south_node", "show_part_of_fortune",
 )  # fmt: skip
 
 PERSON_FIELDS = (

@@ -49,7 +49,7 @@ def my_party(user: User) -> Party:
 
 def person_party(person: SavedPerson, owner: User) -> Party:
     """A saved person's side, in the owner's house system."""
-    chart, resolved = birth_chart(person, owner.house_system)
+    chart, resolved = birth_chart(person, owner)
     return Party(person.name, chart, resolved)
 
 
@@ -71,6 +71,6 @@ def their_day(person: SavedPerson, owner: User, date: dt.date) -> tuple[DayFacts
 
     The local engine writes it: this runs inside a GET, which never calls the network (so never Gemini).
     """
-    chart, resolved = birth_chart(person, owner.house_system)
+    chart, resolved = birth_chart(person, owner)
     facts = chart_day_facts(chart_as_dict(chart, resolved), date, owner.schedule_timezone)
     return facts, local.daily_texts(facts, owner.tone)

@@ -19,11 +19,13 @@ from core.services.charts import current_natal_chart
 from core.services.gcode import (
     daily_record,
     gcode_payload,
+    gemini_settings,
     local_today,
     patch_note_records,
     save_daily_records,
     save_patch_notes,
 )
+from core.services.natal_reading import write_stored_reading
 
 JOB = "recalculate"
 STEP_PAUSE_SECONDS = 0.15  # lets a watcher see each step; the whole run stays under a second
@@ -44,8 +46,10 @@ def recalculate(run: JobRun, user: User, date: dt.date) -> JobRun:
     progress = Progress(run, 1)
     try:
         report(run, 10, "Checking your natal chart", "chart")
-        current_natal_chart(user)
+        chart = current_natal_chart(user)
         time.sleep(STEP_PAUSE_SECONDS)
+        report(run, 20, "Reading your natal chart", "natal_reading")
+        write_stored_reading(user, chart, gemini_settings())
         report(run, 35, "Reading today's transits and writing your G-Code", "gcode")
         record = daily_record(user, date)
         time.sleep(STEP_PAUSE_SECONDS)

@@ -7,9 +7,11 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView, View
 
+from core.astro.chart_tables import page_tables
 from core.astro.places import PlaceError, search_places
 from core.ratelimit import within_rate
-from core.services.charts import current_natal_chart
+from core.services.charts import current_natal_chart, printed_wheel, printed_wheel_png
+from core.services.natal_reading import natal_reading_for
 
 MAX_QUERY_LENGTH = 100
 MAX_SUGGESTIONS = 8
@@ -33,29 +35,29 @@ class ChartView(BirthDataRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         record = current_natal_chart(self.request.user)
-        points = record.data["points"]
+        reading = natal_reading_for(self.request.user, record)
         return super().get_context_data(
-            record=record, chart=record.data, aspect_grid=aspect_grid(points, record.data["aspects"]), **kwargs
+            record=record, chart=record.data, tables=page_tables(record.data), reading=reading, **kwargs
         )
 
 
 class ChartSvgView(BirthDataRequiredMixin, View):
+    """The printable wheel (light, with a title block) as a file; the page shows the stored dark one."""
+
     def get(self, request: HttpRequest) -> HttpResponse:
-        record = current_natal_chart(request.user)
-        response = HttpResponse(record.svg, content_type="image/svg+xml; charset=utf-8")
-        if "download" in request.GET:
-            response["Content-Disposition"] = f'attachment; filename="natal-chart-{request.user.username}.svg"'
-        return response
+        response = HttpResponse(printed_wheel(request.user), content_type="image/svg+xml; charset=utf-8")
+        return offered_as_file(request, response, "svg")
 
 
-def aspect_grid(points: list[dict], aspects: list[dict]) -> list[dict]:
-    """Rows of the triangular aspect grid: for each point, its aspect (or None) to each earlier point."""
-    by_pair = {frozenset((a["first"], a["second"])): a for a in aspects}
-    names = [p["name"] for p in points]
-    return [
-        {"name": name, "cells": [by_pair.get(frozenset((name, other))) for other in names[:row]]}
-        for row, name in enumerate(names)
-    ]
+class ChartPngView(BirthDataRequiredMixin, View):
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return offered_as_file(request, HttpResponse(printed_wheel_png(request.user), content_type="image/png"), "png")
+
+
+def offered_as_file(request: HttpRequest, response: HttpResponse, extension: str) -> HttpResponse:
+    if "download" in request.GET:
+        response["Content-Disposition"] = f'attachment; filename="natal-chart-{request.user.username}.{extension}"'
+    return response
 
 
 @login_not_required  # the register page needs it; it answers from the public gazetteer, no account data

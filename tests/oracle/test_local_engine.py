@@ -37,7 +37,7 @@ def test_every_planet_aspect_and_natal_point_has_words_in_every_tone():
         item = NoteItem("New features", "transit", fields)
         assert_real_text(local.note_line(item, tone))
         count += 1
-    assert count == 11 * 11 * 15 * 4 * 2
+    assert count == 11 * 11 * 19 * 4 * 2  # 15 natal points, the South Node, two Liliths, the Part of Fortune
 
 
 def test_every_moon_sign_and_phase_has_words_in_every_tone():

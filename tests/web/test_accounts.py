@@ -190,6 +190,7 @@ def test_editing_birth_data_saves_it_for_this_person_only(owner_client, owner, s
             "birth_longitude": "139.69171",
             "birth_timezone": "",
             "house_system": "W",
+            "zodiac": "tropical",
             "tone": "poetic",
             "daily_gcode_enabled": "on",
             "schedule_timezone": "Asia/Tokyo",

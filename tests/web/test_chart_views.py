@@ -1,5 +1,7 @@
 """The chart page, the wheel download, place search and birth-data validation, through the client."""
 
+import re
+
 import pytest
 from django.conf import settings
 from django.urls import reverse
@@ -20,6 +22,8 @@ def birth_form(**overrides) -> dict:
         "birth_longitude": "",
         "birth_timezone": "",
         "house_system": "P",
+        "zodiac": "tropical",
+        "lilith": "",
         "tone": "inspiring",
         "daily_gcode_enabled": "on",
         "schedule_timezone": "Europe/London",
@@ -28,7 +32,7 @@ def birth_form(**overrides) -> dict:
     return data
 
 
-@pytest.mark.parametrize("name", ["chart", "chart-svg"])
+@pytest.mark.parametrize("name", ["chart", "chart-svg", "chart-png"])
 def test_anonymous_visitors_are_sent_to_login(client, name):
     response = client.get(reverse(name))
     assert response.status_code == 302
@@ -49,7 +53,17 @@ def test_the_owner_sees_wheel_positions_houses_aspects_and_elements(owner_client
     assert response.status_code == 200
     assert "<svg" in html
     assert "24°11′ Gemini" in html
-    assert "Houses (Placidus)" in html
+    assert "Angles and houses (Placidus)" in html
+    imum_coeli = '<abbr title="Imum Coeli">IC</abbr></dt><dd><span class="el-earth" aria-hidden="true">♑</span>'
+    assert f"{imum_coeli} 14°41′ Capricorn" in html
+    assert '<span class="el-water" aria-hidden="true">♏</span> 6°24′ Scorpio</li>' in html  # the 2nd cusp
+    assert '<th scope="col"><abbr title="Sun">☉</abbr></th>' in html
+    assert '<th scope="row"><abbr title="Moon">☽</abbr></th>' in html
+    assert re.search(
+        r'<td class="asp-cell (tense|harmonious|neutral)" title="[^"]+, orb \d+°\d\d′, (applying|separating)">', html
+    )
+    assert "Sun ×2, Mercury, Ascendant ×2" in html
+    assert "Weighted count: Sun, Moon, Ascendant count 2" in html
     assert "Dominant element: <strong>air</strong>" in html
     assert "Chiron is left out" in html
     assert "applying" in html
@@ -176,3 +190,55 @@ def test_a_birth_on_a_supported_local_date_is_saved_whatever_its_ut_year(owner_c
     owner.refresh_from_db()
     assert owner.birth_date.isoformat() == "1800-01-01"
     assert owner_client.get(reverse("chart")).status_code == 200
+
+
+def test_chart_settings_add_points_and_a_sidereal_zodiac_and_redraw_the_stored_chart(owner_client, owner):
+    owner_client.get(reverse("chart"))
+    response = owner_client.post(
+        reverse("birth-data"),
+        birth_form(zodiac="lahiri", lilith="mean", show_south_node="on", show_part_of_fortune="on"),
+    )
+    assert response.status_code == 302
+
+    html = owner_client.get(reverse("chart")).content.decode()
+    for shown in ("Sidereal (Lahiri)", "Mean Lilith", "South Node", "Part of Fortune"):
+        assert shown in html
+    data = NatalChart.objects.get(user=owner).data
+    assert data["zodiac"] == "Sidereal (Lahiri)"
+    assert {"Mean Lilith", "South Node", "Part of Fortune"} <= {p["name"] for p in data["points"]}
+
+
+def test_the_downloaded_wheel_is_light_self_contained_and_titled(owner_client):
+    svg = owner_client.get(reverse("chart-svg") + "?download=1").content.decode()
+
+    assert 'class="wheel-chart print"' in svg
+    assert "<style>" in svg
+    assert "var(" not in svg  # colours resolved: no page style sheet needed
+    assert "fill: #ffffff" in svg
+    for line in ("ada", "Born 15 June 1990, 14:30 · Europe/London (UTC+01:00)", "Placidus houses · Tropical zodiac"):
+        assert line in svg
+
+
+def test_the_wheel_downloads_as_a_png(owner_client, stranger, client):
+    response = owner_client.get(reverse("chart-png") + "?download=1")
+
+    assert response["Content-Type"] == "image/png"
+    assert response["Content-Disposition"] == 'attachment; filename="natal-chart-ada.png"'
+    assert response.content.startswith(b"\x89PNG\r\n\x1a\n")
+    width, height = int.from_bytes(response.content[16:20]), int.from_bytes(response.content[20:24])
+    assert (width, height) == (1440, 1632)
+
+    client.force_login(stranger)
+    assert client.get(reverse("chart-png")).status_code == 302
+
+
+def test_the_chart_page_reads_the_chart_in_the_persons_tone(owner_client, owner):
+    html = owner_client.get(reverse("chart")).content.decode()
+    assert "Sun in Gemini, Moon in Pisces, Libra rising." in html
+    assert "<dt>Sun in Gemini, 9th house</dt>" in html
+    assert "Written by the local engine in your inspiring tone." in html
+
+    owner.tone = "technical"
+    owner.save()
+    html = owner_client.get(reverse("chart")).content.decode()
+    assert "[Sun in Gemini] identity runs in curiosity mode" in html

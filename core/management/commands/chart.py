@@ -15,6 +15,7 @@ from core.astro.ephemeris import EphemerisError, check_local_date
 from core.astro.houses import HOUSE_SYSTEMS, HouseSystemError
 from core.astro.local_time import LocalTimeError, to_universal_time
 from core.astro.places import PlaceError, check_coordinates, find_place, timezone_at
+from core.astro.sidereal import ZODIAC_NAMES
 
 SYSTEM_BY_NAME = {name.lower().replace(" ", "-"): code for code, name in HOUSE_SYSTEMS.items()}
 
@@ -52,6 +53,12 @@ class Command(BaseCommand):
         parser.add_argument("--lon", type=float, help="Longitude in degrees, east positive.")
         parser.add_argument("--tz", help="IANA timezone (default: from the place or coordinates).")
         parser.add_argument("--houses", type=house_code, default="P", help="House system (default Placidus).")
+        parser.add_argument(
+            "--zodiac", choices=list(ZODIAC_NAMES), default="tropical", help="Zodiac (default tropical)."
+        )
+        parser.add_argument("--lilith", choices=["mean", "true"], default="", help="Add mean or true Lilith.")
+        parser.add_argument("--south-node", action="store_true", help="Add the South Node.")
+        parser.add_argument("--part-of-fortune", action="store_true", help="Add the Part of Fortune (needs --time).")
         parser.add_argument("--json", action="store_true", help="Print JSON.")
 
     def handle(self, *args, **options) -> None:
@@ -59,7 +66,10 @@ class Command(BaseCommand):
             latitude, longitude, zone = self.location(options)
             check_local_date(options["date"])
             resolved = to_universal_time(options["date"], options["time"], zone, options["fold"])
-            request = ChartRequest(resolved.utc, latitude, longitude, resolved.time_known, options["houses"])
+            request = ChartRequest(
+                resolved.utc, latitude, longitude, resolved.time_known, options["houses"], zodiac=options["zodiac"],
+                lilith=options["lilith"], south_node=options["south_node"], part_of_fortune=options["part_of_fortune"],
+            )  # fmt: skip
             chart = compute_natal_chart(request)
         except (PlaceError, LocalTimeError, EphemerisError, HouseSystemError) as exc:
             raise CommandError(str(exc)) from exc
@@ -81,11 +91,11 @@ class Command(BaseCommand):
         return options["lat"], options["lon"], options["tz"] or timezone_at(options["lat"], options["lon"])
 
     def print_table(self, data: dict) -> None:
-        self.stdout.write(f"UT {data['ut']}  {data['timezone']} (UTC{data['utc_offset']})")
+        self.stdout.write(f"UT {data['ut']}  {data['timezone']} (UTC{data['utc_offset']})  {data['zodiac']} zodiac")
         for point in data["points"]:
             retro = " R" if point["retrograde"] else ""
             house = f"  house {point['house']}" if point["house"] else ""
-            self.stdout.write(f"{point['name']:<10} {point['position']:<20} {point['longitude']:>11.6f}{retro}{house}")
+            self.stdout.write(f"{point['name']:<15} {point['position']:<20} {point['longitude']:>11.6f}{retro}{house}")
         if data["houses"]:
             cusps = "  ".join(f"{i + 1}:{c:.2f}" for i, c in enumerate(data["houses"]))
             self.stdout.write(f"Houses ({data['house_system']}): {cusps}")

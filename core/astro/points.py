@@ -1,0 +1,20 @@
+"""Points derived from others: the South Node, and the Part of Fortune by day and by night."""
+
+from core.astro.zodiac import normalize
+
+
+def south_node(north_node: float) -> float:
+    """The South Node is the North Node's opposite point."""
+    return normalize(north_node + 180.0)
+
+
+def is_day_chart(sun: float, ascendant: float) -> bool:
+    """The Sun above the horizon: in the half of the zodiac from the Descendant through the MC to the Ascendant."""
+    return normalize(sun - ascendant) > 180.0
+
+
+def part_of_fortune(sun: float, moon: float, ascendant: float) -> float:
+    """Ascendant + Moon − Sun by day; by night the Sun and Moon swap (the Hellenistic reversal)."""
+    if is_day_chart(sun, ascendant):
+        return normalize(ascendant + moon - sun)
+    return normalize(ascendant + sun - moon)
