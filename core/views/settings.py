@@ -10,9 +10,10 @@ from django.views.generic import TemplateView, View
 
 from core.forms import DeleteAccountForm
 from core.services.account import delete_account, export_data
+from core.views.connections import ConnectionsContextMixin
 
 
-class SettingsView(TemplateView):
+class SettingsView(ConnectionsContextMixin, TemplateView):
     template_name = "core/settings.html"
 
 
