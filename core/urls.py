@@ -72,4 +72,5 @@ urlpatterns = [
     path("settings/connections/morning-email", connections.save_morning_email, name="morning-email"),
     path("connect/calendar/<str:token>.ics", subscriptions.calendar, name="calendar-subscription"),
     path("connect/feed/<str:token>.atom", subscriptions.feed, name="feed-subscription"),
+    path("email/unsubscribe/<str:token>/", subscriptions.UnsubscribeView.as_view(), name="unsubscribe"),
 ]

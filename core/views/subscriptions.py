@@ -1,17 +1,23 @@
-"""The private calendar and feed URLs: reached by a secret token instead of a session, read-only, cacheable."""
+"""Reached by a secret instead of a session: the private calendar and feed URLs, and the email stop link."""
 
 import datetime as dt
 
 from django.contrib.auth.decorators import login_not_required
 from django.db.models import Count, Max
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils.cache import get_conditional_response
+from django.utils.decorators import method_decorator
 from django.utils.http import http_date, quote_etag
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
+from django.views.generic import View
 
 from core.feeds import PatchNotesFeed, blog_notes
+from core.models import User
 from core.services.calendar import calendar_body, calendar_version
 from core.services.gcode import local_today
+from core.services.morning_email import person_to_unsubscribe, unsubscribe
 from core.services.tokens import person_by_url_token
 
 
@@ -55,3 +61,24 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
     if (not_modified := conditional(request, etag, last_modified)) is not None:
         return not_modified
     return with_validators(PatchNotesFeed()(request, token=token), etag, last_modified)
+
+
+@method_decorator([login_not_required, csrf_exempt], name="dispatch")
+class UnsubscribeView(View):
+    """The morning email's signed stop link: GET asks, POST stops it (RFC 8058 one-click: no session, no CSRF token)."""
+
+    template_name = "core/unsubscribe.html"
+
+    def person(self, token: str) -> User:
+        person = person_to_unsubscribe(token)
+        if person is None:
+            raise Http404("This link is not valid.")
+        return person
+
+    def get(self, request: HttpRequest, token: str) -> HttpResponse:
+        return render(request, self.template_name, {"person": self.person(token), "done": False})
+
+    def post(self, request: HttpRequest, token: str) -> HttpResponse:
+        person = self.person(token)
+        unsubscribe(person)
+        return render(request, self.template_name, {"person": person, "done": True})

@@ -184,8 +184,9 @@ def test_jobs_runjob_and_get_scheduler_jobs_from_a_real_shell(tmp_path):
     assert listed.stdout.splitlines()[0].split()[:2] == ["id", "trigger"]
     assert "2026-11-24/Asia/Tokyo" in listed.stdout
     assert "No live scheduler" in listed.stdout
-    assert inspected.stdout.splitlines()[-3:] == [
-        "daily_gcode True succeeded False", "patch_notes True None False", "cleanup True None False",
+    assert inspected.stdout.splitlines()[-4:] == [
+        "daily_gcode True succeeded False", "patch_notes True None False", "morning_email True None False",
+        "cleanup True None False",
     ]  # fmt: skip
 
 
