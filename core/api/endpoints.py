@@ -49,7 +49,7 @@ def me(request):
     birth = None
     if user.has_birth_data:
         birth = {
-            "date": user.birth_date, "time": user.birth_time, "place": user.birth_place,
+            "date": user.birth_date, "time": user.birth_time and f"{user.birth_time:%H:%M}", "place": user.birth_place,
             "latitude": user.birth_latitude, "longitude": user.birth_longitude, "timezone": user.birth_timezone,
         }  # fmt: skip
     return {

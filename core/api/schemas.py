@@ -12,7 +12,8 @@ class Problem(Schema):
 
 class Birth(Schema):
     date: dt.date
-    time: dt.time | None
+    # A local clock time "HH:MM": OpenAPI's "time" format means an RFC 3339 time with an offset, which this is not.
+    time: str | None
     place: str
     latitude: float
     longitude: float

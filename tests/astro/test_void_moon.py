@@ -29,9 +29,10 @@ def test_the_void_starts_at_an_exact_aspect_and_no_aspect_perfects_inside_it(sky
     ingress = next(i for d in days for i in day_report([], d, "UTC").ingresses if i.body == "Moon")
     void = void_before(ingress.at)
 
-    assert void.end == ingress.at and void.start < void.end
+    assert void.end == ingress.at
+    assert void.start < void.end
     assert void.end - void.start < dt.timedelta(days=3)
-    kind, planet = void.last_aspect.split(" ")
+    _kind, planet = void.last_aspect.split(" ")
     body = next(b for b in PARTNERS if b.label == planet)
     assert off_exact(skyfield, void.start, body) < TOLERANCE_DEGREES
     # Inside the void, sampled every 30 minutes, no aspect to any planet passes exactly.

@@ -38,7 +38,8 @@ def test_the_morning_email_arrives_once_with_text_and_html_carrying_the_score(ad
     assert set(body) == {"text/plain", "text/html"}
     assert f"G-Code {score}" in body["text/plain"]
     assert f"G-Code {score}" in body["text/html"]
-    assert "<link" not in body["text/html"] and "<img" not in body["text/html"]  # nothing fetched from outside
+    assert "<link" not in body["text/html"]
+    assert "<img" not in body["text/html"]
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert message["List-Unsubscribe"].strip().startswith("<http")
     run = JobRun.objects.get(job="morning_email")

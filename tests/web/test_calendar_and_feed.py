@@ -100,7 +100,8 @@ def test_the_feed_parses_as_atom_with_the_blog_notes(client, owner, feed_url):
     response = client.get(feed_url)
     assert response.status_code == 200
     feed = feedparser.parse(response.content)
-    assert feed.bozo == 0 and feed.version == "atom10"
+    assert feed.bozo == 0
+    assert feed.version == "atom10"
     today = local_today(owner)
     assert [e.title for e in feed.entries] == [
         f"Spiritual Patch Notes v{d:%Y.%m.%d}" for d in (today, today - dt.timedelta(days=1))
