@@ -7,7 +7,7 @@ from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.utils import timezone
 
-from core.models import DailyGCode, DayNote, NatalChart, PatchNote, User
+from core.models import AccessToken, Connections, DailyGCode, DayNote, MorningEmail, NatalChart, PatchNote, User
 
 PROFILE_FIELDS = (
     "username", "email", "date_joined", "birth_date", "birth_time", "birth_time_fold", "birth_place",
@@ -43,7 +43,25 @@ def export_data(user: User) -> dict[str, Any]:
         "day_notes": [
             {"date": n.date.isoformat(), "text": n.text} for n in DayNote.objects.filter(user=user).order_by("date")
         ],
+        "connections": connections_export(user),
     }  # fmt: skip
+
+
+def connections_export(user: User) -> dict[str, Any]:
+    """Email preferences, token names and sent morning emails; never the secrets themselves."""
+    connections = Connections.objects.filter(user=user).first()
+    return {
+        "morning_email": connections.morning_email if connections else False,
+        "morning_email_time": plain(connections.morning_email_time) if connections else None,
+        "access_tokens": [
+            {"name": t.name, "created_at": plain(t.created_at), "last_used_at": plain(t.last_used_at)}
+            for t in AccessToken.objects.filter(user=user)
+        ],
+        "morning_emails": [
+            {"date": plain(m.date), "status": m.status, "attempts": m.attempts, "sent_at": plain(m.sent_at)}
+            for m in MorningEmail.objects.filter(user=user).order_by("date")
+        ],
+    }
 
 
 def sessions_of(user: User) -> list[str]:

@@ -137,3 +137,15 @@ def test_the_forecast_is_computed_for_the_coming_days(owner, token):
     today = local_today(owner)
     assert [d["date"] for d in days] == [(today + dt.timedelta(days=n)).isoformat() for n in range(3)]
     assert api("/forecast?days=31", token).status_code == 422
+
+
+def test_the_export_names_my_tokens_but_holds_no_secret(owner_client, owner, token):
+    from core.services.tokens import regenerate_url_token
+
+    calendar_secret = regenerate_url_token(owner, "calendar")
+    body = owner_client.get("/settings/export.json").content.decode()
+    assert '"name": "home dashboard"' in body
+    digest = AccessToken.objects.get(user=owner).digest
+    assert token not in body
+    assert digest not in body
+    assert calendar_secret not in body
