@@ -2,23 +2,15 @@
 
 from django import forms
 
-from core.forms import TIME_WIDGET
-from core.models import AccessToken, Connections, User
+from core.forms import TIME_WIDGET, DeleteAccountForm
+from core.models import AccessToken, Connections
 
 
-class EmailChangeForm(forms.Form):
+class EmailChangeForm(DeleteAccountForm):
+    """A new address, with the password again (as for deleting the account): the address is how a password is reset."""
+
     new_email = forms.EmailField(label="New email address", max_length=254)
-    password = forms.CharField(label="Your password", widget=forms.PasswordInput, strip=False)
-
-    def __init__(self, user: User, *args, **kwargs):
-        self.user = user
-        super().__init__(*args, **kwargs)
-
-    def clean_password(self) -> str:
-        password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
-            raise forms.ValidationError("That is not your password.")
-        return password
+    field_order = ["new_email", "password"]
 
     def clean_new_email(self) -> str:
         email = self.cleaned_data["new_email"].strip()

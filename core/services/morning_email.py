@@ -54,7 +54,8 @@ def wanting_morning_email(zone: str, date: dt.date, at: dt.time | None = None) -
     )
     people = (
         User.objects.filter(schedule_timezone=zone, is_active=True, connections__morning_email=True)
-        .exclude(email="").exclude(birth_date=None).exclude(birth_latitude=None).exclude(birth_timezone="")
+        .exclude(email="").exclude(birth_date=None).exclude(birth_latitude=None).exclude(birth_longitude=None)
+        .exclude(birth_timezone="")
     )  # fmt: skip
     if at is not None:
         people = people.filter(connections__morning_email_time=at)

@@ -34,12 +34,17 @@ def conditional(request: HttpRequest, etag: str, last_modified: dt.datetime) -> 
     return with_validators(response, etag, last_modified) if response is not None else None
 
 
+def person_or_404(kind: str, token: str) -> User:
+    person = person_by_url_token(kind, token)
+    if person is None:
+        raise Http404(f"No such {kind}.")
+    return person
+
+
 @login_not_required
 @require_GET
 def calendar(request: HttpRequest, token: str) -> HttpResponse:
-    person = person_by_url_token("calendar", token)
-    if person is None:
-        raise Http404("No such calendar.")
+    person = person_or_404("calendar", token)
     today = local_today(person)
     version = calendar_version(person, today)
     if (not_modified := conditional(request, version.etag, version.last_modified)) is not None:
@@ -52,9 +57,7 @@ def calendar(request: HttpRequest, token: str) -> HttpResponse:
 @login_not_required
 @require_GET
 def feed(request: HttpRequest, token: str) -> HttpResponse:
-    person = person_by_url_token("feed", token)
-    if person is None:
-        raise Http404("No such feed.")
+    person = person_or_404("feed", token)
     latest = blog_notes(person).aggregate(n=Count("id"), at=Max("written_at"))
     last_modified = (latest["at"] or person.date_joined).replace(microsecond=0)
     etag = f"feed-{person.pk}-{latest['n']}-{last_modified.timestamp():.0f}"

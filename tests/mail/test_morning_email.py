@@ -95,3 +95,16 @@ def test_an_smtp_failure_is_recorded_and_retried_later(ada, settings, smtp_port,
     assert (record.status, record.attempts) == ("sent", 2)
     assert len(inbox.to("ada@example.org")) == 1
     assert JobRun.objects.get(job="morning_email").status == "succeeded"
+
+
+def test_the_settings_page_turns_the_morning_email_on_at_a_chosen_time(owner_client, owner):
+    refused = owner_client.post(
+        "/settings/connections/morning-email", {"morning_email": "on", "morning_email_time": "06:45"}
+    )
+    assert refused.status_code == 400  # no address to send it to yet
+    assert "Add an email address first" in refused.content.decode()
+
+    User.objects.filter(pk=owner.pk).update(email="ada@example.org")
+    owner_client.post("/settings/connections/morning-email", {"morning_email": "on", "morning_email_time": "06:45"})
+    connections = Connections.objects.get(user=owner)
+    assert (connections.morning_email, connections.morning_email_time) == (True, dt.time(6, 45))
