@@ -74,7 +74,9 @@ def create_token(request: HttpRequest) -> HttpResponse:
         context = connections_context(request, token_form=form)
         return render(request, "core/settings.html", context, status=400)
     record, token = create_access_token(request.user, form.cleaned_data["name"])
-    return render(request, "core/settings.html", connections_context(request, new_token=token, new_record=record))
+    response = render(request, "core/settings.html", connections_context(request, new_token=token, new_record=record))
+    response["Cache-Control"] = "no-store"  # the only copy of the token must not linger in a cache
+    return response
 
 
 @require_POST
