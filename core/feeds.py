@@ -2,6 +2,7 @@
 
 import datetime as dt
 import html
+from urllib.parse import urlsplit
 
 import markdown
 from django.conf import settings
@@ -19,6 +20,11 @@ FEED_ITEMS = 30
 def blog_html(body: str) -> str:
     # The notes are Markdown written by the local engine or Gemini: any HTML in them is shown, not obeyed.
     return markdown.markdown(html.escape(body, quote=False), extensions=["fenced_code"])
+
+
+def tag_uri(path: str) -> str:
+    """A stable RFC 4151 id under the site's host, so that readers keep entries apart from other sites'."""
+    return f"tag:{urlsplit(settings.SITE_URL).hostname},2026:{path}"
 
 
 def blog_notes(user: User):
@@ -45,7 +51,7 @@ class PatchNotesFeed(Feed):
         return reverse("patch-notes")
 
     def feed_guid(self, person: User) -> str:
-        return f"tag:{settings.SITE_URL.split('://')[-1]},2026:patch-notes/{person.pk}"
+        return tag_uri(f"patch-notes/{person.pk}")
 
     def author_name(self, person: User) -> str:
         return person.username
@@ -63,7 +69,7 @@ class PatchNotesFeed(Feed):
         return reverse("patch-note-markdown", args=[note.date.isoformat()])
 
     def item_guid(self, note: PatchNote) -> str:
-        return f"tag:{settings.SITE_URL.split('://')[-1]},2026:patch-notes/{note.user_id}/{note.date.isoformat()}"
+        return tag_uri(f"patch-notes/{note.user_id}/{note.date.isoformat()}")
 
     item_guid_is_permalink = False
 
