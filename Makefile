@@ -41,7 +41,7 @@ test: $(VENV)/.test-installed
 test-scaleout: $(VENV)/.test-installed
 	DATABASE_URL=$${SCALEOUT_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} \
 	CHANNEL_LAYER=redis REDIS_URL=$${SCALEOUT_REDIS_URL:-redis://127.0.0.1:6379/0} \
-	$(PY) -m pytest -m "not browser" tests/web tests/jobs tests/gcode/test_daily_service.py
+	$(PY) -m pytest -m "not browser" tests/web tests/jobs tests/mail tests/gcode/test_daily_service.py
 
 lint: $(VENV)/.test-installed
 	$(VENV)/bin/ruff check .

@@ -3,7 +3,19 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
-from core.models import DailyGCode, DayNote, JobRun, NatalChart, PatchNote, SavedPerson, SchedulerHeartbeat, User
+from core.models import (
+    AccessToken,
+    Connections,
+    DailyGCode,
+    DayNote,
+    JobRun,
+    MorningEmail,
+    NatalChart,
+    PatchNote,
+    SavedPerson,
+    SchedulerHeartbeat,
+    User,
+)
 
 
 @admin.register(User)
@@ -106,3 +118,26 @@ class SavedPersonAdmin(admin.ModelAdmin):
     list_display = ("name", "owner", "relation", "birth_date", "birth_place")
     list_filter = ("relation",)
     search_fields = ("name", "owner__username")
+
+
+@admin.register(Connections)
+class ConnectionsAdmin(admin.ModelAdmin):
+    list_display = ("user", "morning_email", "morning_email_time")
+    list_filter = ("morning_email",)
+    search_fields = ("user__username",)
+    exclude = ("calendar_token", "feed_token")  # secrets: the person sees and regenerates them in settings
+
+
+@admin.register(AccessToken)
+class AccessTokenAdmin(admin.ModelAdmin):
+    list_display = ("user", "name", "hint", "created_at", "last_used_at")
+    search_fields = ("user__username", "name")
+    readonly_fields = ("digest", "hint", "created_at", "last_used_at")
+
+
+@admin.register(MorningEmail)
+class MorningEmailAdmin(admin.ModelAdmin):
+    list_display = ("user", "date", "status", "attempts", "sent_at", "last_error")
+    list_filter = ("status",)
+    search_fields = ("user__username",)
+    date_hierarchy = "date"

@@ -1,5 +1,7 @@
 """Database models of Spiritual G-Code."""
 
+import datetime as dt
+
 from django.contrib.auth.models import AbstractUser
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -352,3 +354,66 @@ class SavedPerson(models.Model):
     @property
     def has_birth_data(self) -> bool:
         return True  # date, coordinates and zone are required fields
+
+
+class Connections(models.Model):
+    """How a person's G-Code reaches them away from the site: calendar and feed URLs, the morning email.
+
+    The calendar and feed tokens are secrets in URLs that calendar apps and feed readers poll without
+    a session, so they are stored as they are (shown again in settings); regenerating one revokes the old URL.
+    """
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="connections")
+    calendar_token = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    feed_token = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    morning_email = models.BooleanField(default=False, help_text="Send me my day by email each morning.")
+    morning_email_time = models.TimeField(
+        default=dt.time(7, 0), help_text="Local time of the morning email (in my schedule timezone)."
+    )
+
+    def __str__(self) -> str:
+        return f"Connections of {self.user}"
+
+
+class AccessToken(models.Model):
+    """A personal access token for the read-only API: only its SHA-256 digest is kept; the token is shown once."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="access_tokens")
+    name = models.CharField(max_length=80)
+    digest = models.CharField(max_length=64, unique=True)
+    hint = models.CharField(max_length=12, help_text="The token's first characters, to tell tokens apart.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Token {self.name!r} of {self.user} ({self.hint}…)"
+
+
+class MailStatus(models.TextChoices):
+    SENDING = "sending", "Sending"  # claimed; a crash here leaves it so, and it is never sent again
+    SENT = "sent", "Sent"
+    FAILED = "failed", "Failed (to be retried)"
+
+
+class MorningEmail(models.Model):
+    """One person's morning email for one local date: claimed before sending, so it goes out at most once."""
+
+    MAX_ATTEMPTS = 5
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="morning_emails")
+    date = models.DateField()
+    status = models.CharField(max_length=8, choices=MailStatus.choices, default=MailStatus.SENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-date"]
+        constraints = [models.UniqueConstraint(fields=["user", "date"], name="one_morning_email_per_user_and_date")]
+
+    def __str__(self) -> str:
+        return f"Morning email of {self.user} on {self.date} ({self.status})"

@@ -1,9 +1,27 @@
 """URLs of the core app."""
 
+from django.conf import settings as django_settings
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from core.views import accounts, charts, dashboard, days, health, notes, people, settings, sky, staff, year, zone
+from core.views import (
+    accounts,
+    charts,
+    connections,
+    dashboard,
+    days,
+    health,
+    notes,
+    people,
+    settings,
+    sky,
+    staff,
+    subscriptions,
+    year,
+    zone,
+)
+
+PASSWORD_RESET_HOURS = django_settings.PASSWORD_RESET_TIMEOUT // 3600
 
 urlpatterns = [
     path("", dashboard.DashboardView.as_view(), name="home"),
@@ -40,4 +58,32 @@ urlpatterns = [
     path("people/relationship.svg", people.relationship_svg, name="relationship-svg"),
     path("year/", year.YearView.as_view(), name="year"),
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    # Reaching people: password reset and address change by email, the Connections section of settings.
+    path(
+        "accounts/password/reset/",
+        auth_views.PasswordResetView.as_view(email_template_name="registration/password_reset_email.txt"),
+        name="password_reset",
+    ),
+    path(
+        "accounts/password/reset/sent/",
+        auth_views.PasswordResetDoneView.as_view(extra_context={"timeout_hours": PASSWORD_RESET_HOURS}),
+        name="password_reset_done",
+    ),
+    path(
+        "accounts/password/reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "accounts/password/reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"
+    ),
+    path("settings/email/", connections.EmailChangeView.as_view(), name="email-change"),
+    path("settings/email/confirm/<str:token>/", connections.EmailConfirmView.as_view(), name="email-change-confirm"),
+    path("settings/connections/<str:kind>/new-url", connections.regenerate_url, name="regenerate-url"),
+    path("settings/connections/tokens/", connections.create_token, name="create-token"),
+    path("settings/connections/tokens/<int:pk>/revoke", connections.revoke_token, name="revoke-token"),
+    path("settings/connections/morning-email", connections.save_morning_email, name="morning-email"),
+    path("connect/calendar/<str:token>.ics", subscriptions.calendar, name="calendar-subscription"),
+    path("connect/feed/<str:token>.atom", subscriptions.feed, name="feed-subscription"),
+    path("email/unsubscribe/<str:token>/", subscriptions.UnsubscribeView.as_view(), name="unsubscribe"),
 ]

@@ -12,6 +12,9 @@ from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
+# Load the URLconf (and the API library it imports) now: Django resolves the first request's URL inside
+# the event loop, where a first-time import of it would stall every connection for a moment.
+import gcode_site.urls  # noqa: E402, F401
 from core.events import LoopRecordingApplication  # noqa: E402
 from core.routing import websocket_urlpatterns  # noqa: E402
 

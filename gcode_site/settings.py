@@ -219,3 +219,22 @@ LOGGING = {
         },
     },
 }
+
+# --- Email, calendar, feed and API ----------------------------------------------------
+# One variable says where mail goes: EMAIL_URL=smtp+tls://user:password@mail.example.org:587,
+# smtp+ssl://…:465, consolemail:// (to the console). Unset, every message is written as a file
+# under logs/mail/ so a self-hoster can read what the site would have sent.
+if env.str("EMAIL_URL", default=""):
+    vars().update(env.email_url("EMAIL_URL"))
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = LOG_DIR / "mail"
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)  # seconds; a hung SMTP server must not hold a job
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Spiritual G-Code <gcode@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Links in mail sent by the scheduler (no request to take the address from): the site's public address.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=3 * 3600)  # seconds a reset link works
+EMAIL_CHANGE_MAX_AGE = env.int("EMAIL_CHANGE_MAX_AGE", default=24 * 3600)  # seconds a confirmation link works
+# Personal access tokens: requests per minute per token before the API answers 429.
+API_TOKEN_RATE = env.str("API_TOKEN_RATE", default="120/m")

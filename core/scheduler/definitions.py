@@ -7,7 +7,7 @@ APScheduler's own CronTriggers, used here to compute due times.
 
 import datetime as dt
 import zoneinfo
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from apscheduler.triggers.cron import CronTrigger
 
@@ -21,9 +21,12 @@ class JobSpec:
     hour: int
     per_user_zone: bool  # due at `hour` in each person's zone; else in the server's zone
     day_of_week: str = "*"  # APScheduler 3.x counts 0 as Monday: name the day ("sun")
+    minute: int = 0
 
     def trigger(self, zone: str) -> CronTrigger:
-        return CronTrigger(day_of_week=self.day_of_week, hour=self.hour, minute=0, timezone=zoneinfo.ZoneInfo(zone))
+        return CronTrigger(
+            day_of_week=self.day_of_week, hour=self.hour, minute=self.minute, timezone=zoneinfo.ZoneInfo(zone)
+        )
 
     def describe(self, server_zone: str) -> str:
         where = "in each person's timezone" if self.per_user_zone else f"in {server_zone}"
@@ -33,7 +36,14 @@ class JobSpec:
 DAILY_GCODE = JobSpec("daily_gcode", "Daily G-Code", 4, per_user_zone=True)
 PATCH_NOTES = JobSpec("patch_notes", "Spiritual Patch Notes", 5, per_user_zone=True)
 CLEANUP = JobSpec("cleanup", "Weekly cleanup", 3, per_user_zone=False, day_of_week="sun")
-JOBS: dict[str, JobSpec] = {spec.name: spec for spec in (DAILY_GCODE, PATCH_NOTES, CLEANUP)}
+# Due at each person's chosen local time; 07:00 (the default) stands for it in listings.
+MORNING_EMAIL = JobSpec("morning_email", "Morning email", 7, per_user_zone=True)
+JOBS: dict[str, JobSpec] = {spec.name: spec for spec in (DAILY_GCODE, PATCH_NOTES, MORNING_EMAIL, CLEANUP)}
+
+
+def at_local_time(spec: JobSpec, at: dt.time) -> JobSpec:
+    """The same job due at another local time (a person's chosen hour and minute)."""
+    return replace(spec, hour=at.hour, minute=at.minute)
 
 
 @dataclass(frozen=True)

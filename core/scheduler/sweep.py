@@ -15,10 +15,20 @@ import zoneinfo
 from django.conf import settings
 from django.utils import timezone
 
-from core.models import JobRun, RunStatus, User
-from core.scheduler.definitions import CLEANUP, JOBS, JobSpec, Slot, latest_due, slot_for_date
+from core.models import Connections, JobRun, RunStatus, User
+from core.scheduler.definitions import (
+    CLEANUP,
+    JOBS,
+    MORNING_EMAIL,
+    JobSpec,
+    Slot,
+    at_local_time,
+    latest_due,
+    slot_for_date,
+)
 from core.scheduler.runs import RunInProgress, claim, record_missed
 from core.scheduler.work import people_needing, run_cleanup, run_for_people
+from core.services.morning_email import wanting_morning_email
 
 log = logging.getLogger("core.scheduler")
 
@@ -65,6 +75,29 @@ def sweep_person_job(spec: JobSpec, zone: str, now: dt.datetime, stop: threading
     return run_for_people(run, slot, people, stop)
 
 
+def morning_email_times() -> list[tuple[str, dt.time]]:
+    """Each (zone, local time) at which someone wants the morning email."""
+    chosen = Connections.objects.filter(morning_email=True, user__is_active=True).exclude(user__email="")
+    return sorted(set(chosen.values_list("user__schedule_timezone", "morning_email_time")))
+
+
+def sweep_morning_email(zone: str, at: dt.time, now: dt.datetime, stop: threading.Event) -> JobRun | None:
+    """The morning email of one zone and local time: one run per local date, re-claimed to retry failures."""
+    spec = at_local_time(MORNING_EMAIL, at)
+    slot = latest_due(spec, zone, now)
+    if slot is None or now - slot.due_at > grace():
+        return None  # an email hours late is no morning email: that day's is skipped
+    people = list(wanting_morning_email(zone, slot.date, at).select_related("natal_chart"))
+    if not people:
+        return None
+    try:
+        run = claim(MORNING_EMAIL.name, f"{slot.key}/{at:%H:%M}", trigger_name(slot, now), slot.due_at)
+    except RunInProgress as busy:
+        log.info("sweep skips the morning email %s: %s", slot.key, busy)
+        return None
+    return run_for_people(run, slot, people, stop)
+
+
 def sweep_cleanup(now: dt.datetime) -> JobRun | None:
     slot = latest_due(CLEANUP, settings.TIME_ZONE, now)
     if slot is None:
@@ -95,6 +128,11 @@ def sweep(now: dt.datetime | None = None, stop: threading.Event | None = None) -
                 return runs
             if (run := sweep_person_job(spec, zone, now, stop)) is not None:
                 runs.append(run)
+    for zone, at in morning_email_times():
+        if stop.is_set():
+            return runs
+        if (run := sweep_morning_email(zone, at, now, stop)) is not None:
+            runs.append(run)
     if not stop.is_set() and (run := sweep_cleanup(now)) is not None:
         runs.append(run)
     return runs

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from core.events import send_after_commit, user_group
 from core.models import DailyGCode, JobRun, PatchNote, User
-from core.scheduler.definitions import DAILY_GCODE, PATCH_NOTES, Slot
+from core.scheduler.definitions import DAILY_GCODE, MORNING_EMAIL, PATCH_NOTES, Slot
 from core.scheduler.runs import Progress, fail, finish
 from core.services.gcode import (
     daily_gcode,
@@ -24,6 +24,7 @@ from core.services.gcode import (
     save_daily_records,
     save_patch_notes,
 )
+from core.services.morning_email import deliver_morning_email, wanting_morning_email
 
 log = logging.getLogger("core.scheduler")
 BATCH_SIZE = 200
@@ -42,6 +43,8 @@ def scheduled_people(zone: str) -> QuerySet[User]:
 
 def people_needing(job: str, zone: str, date: dt.date) -> QuerySet[User]:
     """People in the zone whose work for this job and local date is not done yet."""
+    if job == MORNING_EMAIL.name:
+        return wanting_morning_email(zone, date)
     people = scheduled_people(zone)
     if job == DAILY_GCODE.name:
         done = DailyGCode.objects.filter(user=OuterRef("pk"), date=date)
@@ -86,6 +89,10 @@ PER_PERSON_WORK: dict[str, PersonWork] = {
     DAILY_GCODE.name: PersonWork(lambda person, date: [daily_record(person, date)], save_daily_records, announce_gcode),
     PATCH_NOTES.name: PersonWork(
         lambda person, date: patch_note_records(person, daily_gcode(person, date)), save_patch_notes, announce_notes
+    ),
+    # The email is the work itself: sent (or its failure recorded) per person, nothing left to save in a batch.
+    MORNING_EMAIL.name: PersonWork(
+        lambda person, date: [deliver_morning_email(person, date)], lambda sent: None, lambda *sent: None
     ),
 }
 

@@ -8,7 +8,17 @@ from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.utils import timezone
 
-from core.models import DailyGCode, DayNote, NatalChart, PatchNote, SavedPerson, User
+from core.models import (
+    AccessToken,
+    Connections,
+    DailyGCode,
+    DayNote,
+    MorningEmail,
+    NatalChart,
+    PatchNote,
+    SavedPerson,
+    User,
+)
 
 PROFILE_FIELDS = (
     "username", "email", "date_joined", "birth_date", "birth_time", "birth_time_fold", "birth_place",
@@ -57,7 +67,25 @@ def export_data(user: User) -> dict[str, Any]:
             {"name": p.name, "relation": p.relation, **{f: plain(getattr(p, f), zone) for f in PERSON_FIELDS}}
             for p in SavedPerson.objects.owned_by(user)
         ],
+        "connections": connections_export(user, zone),
     }  # fmt: skip
+
+
+def connections_export(user: User, zone: zoneinfo.ZoneInfo) -> dict[str, Any]:
+    """Email preferences, token names and sent morning emails; never the secrets themselves."""
+    connections = Connections.objects.filter(user=user).first()
+    return {
+        "morning_email": connections.morning_email if connections else False,
+        "morning_email_time": plain(connections.morning_email_time, zone) if connections else None,
+        "access_tokens": [
+            {"name": t.name, "created_at": plain(t.created_at, zone), "last_used_at": plain(t.last_used_at, zone)}
+            for t in AccessToken.objects.filter(user=user)
+        ],
+        "morning_emails": [
+            {"date": plain(m.date, zone), "status": m.status, "attempts": m.attempts, "sent_at": plain(m.sent_at, zone)}
+            for m in MorningEmail.objects.filter(user=user).order_by("date")
+        ],
+    }
 
 
 def sessions_of(user: User) -> list[str]:

@@ -12,9 +12,10 @@ from django.views.generic import TemplateView, View
 from core.forms import DeleteAccountForm
 from core.services.account import delete_account, export_data
 from core.services.zone import next_personal_runs
+from core.views.connections import ConnectionsContextMixin
 
 
-class SettingsView(TemplateView):
+class SettingsView(ConnectionsContextMixin, TemplateView):
     template_name = "core/settings.html"
 
     def get_context_data(self, **kwargs) -> dict:

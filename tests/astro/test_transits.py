@@ -71,6 +71,12 @@ def test_a_moon_ingress_is_found_with_its_new_sign():
     assert body_before < 60.0 <= body_after
 
 
+def test_the_moon_entering_aries_is_one_ingress_not_two():
+    # 0° and 360° are the same boundary; on 20 November 2026 the Moon passes it once.
+    report = day_report(NATAL_POINTS, dt.date(2026, 11, 20), "UTC")
+    assert [(i.body, i.sign) for i in report.ingresses if i.body == "Moon"] == [("Moon", "Aries")]
+
+
 def test_a_station_is_found_on_its_day():
     # Mercury turned retrograde on 24 October 2026 (UT); it is direct the day before and after.
     days = {

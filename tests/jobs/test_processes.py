@@ -6,6 +6,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -104,7 +105,9 @@ def utc_offset_where_it_is_six_in_the_morning() -> str:
 @pytest.fixture
 def slow_gemini():
     server = FakeGemini().start()
-    server.behaviour = BEHAVIOURS["slow"]  # 3 s per person: a long job
+    # 10 s per person: longer than the scheduler's 3 s wait at shutdown wherever in a call the SIGTERM lands
+    # (3 s raced that wait, and lost whenever the server took a moment longer to answer its first request).
+    server.behaviour = replace(BEHAVIOURS["slow"], delay=10.0)
     yield server
     server.shutdown()
 
@@ -184,8 +187,9 @@ def test_jobs_runjob_and_get_scheduler_jobs_from_a_real_shell(tmp_path):
     assert listed.stdout.splitlines()[0].split()[:2] == ["id", "trigger"]
     assert "2026-11-24/Asia/Tokyo" in listed.stdout
     assert "No live scheduler" in listed.stdout
-    assert inspected.stdout.splitlines()[-3:] == [
-        "daily_gcode True succeeded False", "patch_notes True None False", "cleanup True None False",
+    assert inspected.stdout.splitlines()[-4:] == [
+        "daily_gcode True succeeded False", "patch_notes True None False", "morning_email True None False",
+        "cleanup True None False",
     ]  # fmt: skip
 
 
