@@ -46,10 +46,15 @@ KIND_VERBS: dict[str, str] = {
     "quintile": "lends a creative spark to",
     "biquintile": "adds a craftsman's touch to",
 }
-NATURE_ADVICE: dict[str, str] = {
-    "harmonious": "use the ease while it lasts",
-    "tense": "slow down and work with the friction instead of against it",
-    "neutral": "notice what begins here: it will grow",
+# Several ways to say each, so two transits of one nature in a row do not end alike.
+NATURE_ADVICE: dict[str, tuple[str, ...]] = {
+    "harmonious": ("use the ease while it lasts", "let it help you", "say yes to what comes easily"),
+    "tense": (
+        "slow down and work with the friction instead of against it",
+        "take the pressure as information",
+        "pace yourself and pick one battle",
+    ),
+    "neutral": ("notice what begins here: it will grow", "give the new thing room", "watch where it leads"),
 }
 SIGN_MOODS: dict[str, str] = {
     "Aries": "quick, direct and impatient",
@@ -65,15 +70,16 @@ SIGN_MOODS: dict[str, str] = {
     "Aquarius": "detached, inventive and contrary",
     "Pisces": "dreamy, porous and kind",
 }
+# Phrases that fit after "a time of" and never hold a colon (the tones add their own punctuation).
 PHASE_MEANINGS: dict[str, str] = {
-    "New Moon": "a blank page: plant one intention",
-    "Waxing Crescent": "the first green shoots: protect what you started",
-    "First Quarter": "a test of commitment: act on the plan",
-    "Waxing Gibbous": "refinement: adjust, polish, keep going",
-    "Full Moon": "culmination: see what the month has built and feel it fully",
-    "Waning Gibbous": "sharing: pass on what you learned",
-    "Last Quarter": "release: drop what no longer fits",
-    "Waning Crescent": "rest: empty the cup before the next cycle",
+    "New Moon": "blank pages and one planted intention",
+    "Waxing Crescent": "first green shoots that need protecting",
+    "First Quarter": "tested commitment and acting on the plan",
+    "Waxing Gibbous": "refinement, polishing and keeping going",
+    "Full Moon": "culmination, seeing what the month has built",
+    "Waning Gibbous": "sharing and passing on what you learned",
+    "Last Quarter": "release and dropping what no longer fits",
+    "Waning Crescent": "rest and emptying the cup before the next cycle",
 }
 STATION_MEANINGS: dict[str, dict[str, str]] = {
     "retrograde": {
@@ -147,44 +153,6 @@ PLANET_GUIDANCE: dict[str, dict[str, str]] = {
         "True Node": "Choose growth over comfort once today.",
     },
 }
-PHASE_GUIDANCE: dict[str, str] = {
-    "New Moon": "Write down one intention for the coming month.",
-    "Waxing Crescent": "Protect your new start from too many opinions.",
-    "First Quarter": "Make the decision you have been postponing.",
-    "Waxing Gibbous": "Review your work and improve one detail.",
-    "Full Moon": "Celebrate something you finished, however small.",
-    "Waning Gibbous": "Teach or share something you have learned.",
-    "Last Quarter": "Clear out one thing: a file, a drawer, a grudge.",
-    "Waning Crescent": "Go to bed early and let the day be enough.",
-}
-GENERAL_GUIDANCE: tuple[str, ...] = (
-    "Drink water and take a walk without your phone.",
-    "End the day by writing three lines about it.",
-    "Leave ten minutes between meetings to breathe.",
-)
-AFFIRMATIONS: dict[str, dict[str, str]] = {
-    "inspiring": {
-        "harmonious": "I welcome the ease of this day and let it carry me forward.",
-        "tense": "Every obstacle today is a teacher, and I am ready to learn.",
-        "neutral": "Something new begins in me today, and I give it room to grow.",
-    },
-    "practical": {
-        "harmonious": "I use today's momentum to finish what matters.",
-        "tense": "I handle one thing at a time, calmly and well.",
-        "neutral": "I start small and I keep going.",
-    },
-    "poetic": {
-        "harmonious": "I am a river finding its way downhill, unhurried and sure.",
-        "tense": "I am the stone the water shapes, patient and unbroken.",
-        "neutral": "I am a seed in dark soil, certain of the light.",
-    },
-    "technical": {
-        "harmonious": "System stable: I deploy my best work with confidence.",
-        "tense": "I debug calmly: every error message is information.",
-        "neutral": "I initialise a new process and let it run.",
-    },
-}
-
 # The poetic tone speaks in images, the technical one in keywords, so the tones differ in words, not only in order.
 PLANET_IMAGES: dict[str, str] = {
     "Sun": "the noon fire", "Moon": "the tide-keeper", "Mercury": "the quick messenger",
