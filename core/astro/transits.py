@@ -298,9 +298,11 @@ def day_ingresses(samples: DaySamples) -> list[Ingress]:
         states = samples.states[body]
         if sign_index(states[0].longitude) == sign_index(states[-1].longitude):
             continue
-        boundaries = {sign_index(s.longitude) * 30.0 for s in states} | {sign_index(states[0].longitude) * 30.0 + 30}
+        # normalised, so 0° and 360° (the Aries ingress) are one boundary, found once
+        boundaries = {normalize(sign_index(s.longitude) * 30.0) for s in states}
+        boundaries.add(normalize(sign_index(states[0].longitude) * 30.0 + 30))
         for boundary in sorted(boundaries):
-            for jd in exact_times(samples, body, normalize(boundary)):
+            for jd in exact_times(samples, body, boundary):
                 after = ephemeris.body_state(jd + 1 / 1440, body).longitude
                 found.append(Ingress(body.label, sign_of(after), to_instant(jd)))
     return sorted(found, key=lambda i: i.at)

@@ -45,14 +45,23 @@ def contact_clause(e: dict, tone: str, same_body: bool, index: int) -> str:
     if tone == "poetic":
         image = "it" if same_body else PLANET_IMAGES[e["body"]]
         return f"{image} {KIND_IMAGES[e['kind']]} {POINT_IMAGES[e['natal']]}"
-    return f"{e['body']} {e['kind']} natal {e['natal']} is exact ({PLANET_KEYWORDS[e['body']]} -> {POINT_KEYWORDS[e['natal']]})"
+    keywords = f"{PLANET_KEYWORDS[e['body']]} -> {POINT_KEYWORDS[e['natal']]}"
+    return f"{e['body']} {e['kind']} natal {e['natal']} is exact ({keywords})"
+
+
+INGRESS_CLAUSES: dict[str, str] = {
+    "inspiring": "the Moon enters {sign}, turning toward {keyword}",
+    "practical": "the Moon moves into {sign}",
+    "poetic": "the tide-keeper crosses into {sign}",
+    "technical": "Moon ingress {sign} (focus -> {keyword})",
+}
 
 
 def sky_clause(e: dict, tone: str) -> str:
     if e["type"] == "ingress":
-        return f"the Moon enters {e['sign']}, turning toward {SIGN_KEYWORDS[e['sign']]}"
+        return INGRESS_CLAUSES[tone].format(sign=e["sign"], keyword=SIGN_KEYWORDS[e["sign"]])
     if e["type"] == "phase":
-        return f"the Moon reaches its {e['phase']}"
+        return f"the Moon reaches its {e['phase']}" if tone != "technical" else f"Moon phase {e['phase']} exact"
     if e["type"] == "station":
         return f"{e['body']} stations {e['direction']}: {STATION_MEANINGS[e['direction']][e['body']]}"
     return f"a {e['eclipse']} {e['kind']} eclipse peaks, {ECLIPSE_MEANINGS[e['kind']]}"
@@ -76,11 +85,14 @@ def event_sentences(events: list[dict], tone: str) -> list[str]:
 def season_turns(seasons: list[dict], date: str) -> list[dict]:
     """The seasons worth a paragraph today: one that begins, is exact, ends, or completes a week."""
     today = dt.date.fromisoformat(date).isoformat()
-    return [
-        s
-        for s in seasons
-        if s["day"] == 1 or s["days_left"] == 0 or s["day"] % WEEK == 0 or any(p["date"] == today for p in s["passes"])
-    ]
+
+    def rank(s: dict) -> int:
+        """0 exact today, 1 begins, 2 ends, 3 a week completed, 4 nothing to say."""
+        if any(p["date"] == today for p in s["passes"]):
+            return 0
+        return 1 if s["day"] == 1 else 2 if s["days_left"] == 0 else 3 if s["day"] % WEEK == 0 else 4
+
+    return sorted((s for s in seasons if rank(s) < 4), key=rank)
 
 
 def season_state(s: dict, date: str) -> str:
@@ -103,4 +115,6 @@ def season_sentence(s: dict, tone: str, date: str = "") -> str:
     meaning = TRANSIT_MEANINGS[s["transit"]]
     if tone == "poetic":
         return f"{PLANET_IMAGES[s['transit']].capitalize()}'s long season with {POINT_IMAGES[s['natal']]} {state}."
+    if tone == "practical":
+        return f"Season: {s['transit']} {s['kind']} natal {s['natal']} {state}."
     return f"{s['transit']} {KIND_ADJECTIVES[s['kind']]} your natal {s['natal']}, a season of {meaning}, {state}."

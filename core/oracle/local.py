@@ -6,6 +6,7 @@ day's number, so the words change from day to day and stay the same for a (perso
 """
 
 import datetime as dt
+import re
 
 from core.gcode.facts import DayFacts, TransitFact
 from core.gcode.patch_notes import NoteItem
@@ -59,10 +60,11 @@ def transit_sentence(t: TransitFact, tone: str, variant: int = 0) -> str:
     if tone == "inspiring":
         return f"{t.transit} {verb} your {natal}, stirring {meaning}, so {advice}."
     if tone == "practical":
-        return f"{t.transit} {t.kind} natal {t.natal} ({timing(t)}): expect {meaning} to touch your {natal}; {advice}."
+        return f"{t.transit} {t.kind} natal {t.natal} ({timing(t)}): expect {meaning} to touch your {natal}."
     if tone == "poetic":
         image, point = PLANET_IMAGES[t.transit], POINT_IMAGES[t.natal]
-        return f"{image.capitalize()} {KIND_IMAGES[t.kind]} {point}; {NATURE_IMAGES[t.nature]}."
+        images = NATURE_IMAGES[t.nature]
+        return f"{image.capitalize()} {KIND_IMAGES[t.kind]} {point}; {images[variant % len(images)]}."
     return (
         f"[{t.transit} {t.kind} natal {t.natal}] {timing(t)}, strength={t.strength:.2f}, "
         f"signal={PLANET_KEYWORDS[t.transit]} -> {POINT_KEYWORDS[t.natal]}, action={NATURE_ACTIONS[t.nature]}."
@@ -103,24 +105,72 @@ OPENINGS: dict[str, str] = {
 
 
 def fast_transits(facts: DayFacts) -> list[TransitFact]:
-    """Leading transits of the fast bodies that do not perfect today (those are told as events)."""
-    return [t for t in facts.transits if t.transit not in SLOW and not t.exact_at]
+    """Leading transits of the fast bodies not told as today's events (nor touching a point an event touches)."""
+    touched = {e.get("natal") for e in facts.events}
+    chosen: list[TransitFact] = []
+    for t in facts.transits:
+        if t.transit not in SLOW and not t.exact_at and t.natal not in touched:
+            chosen.append(t)
+            touched.add(t.natal)
+    return chosen
+
+
+def alternating(events: list[dict]) -> list[dict]:
+    """The contacts to tell in a row, leaving out one that shares its body, aspect or natal point with
+    the contact told just before (the dashboard lists them all): such sentences read as one said twice."""
+    told: list[dict] = []
+    for e in events:
+        previous = next((p for p in reversed(told) if "natal" in p), None)
+        if "natal" in e and previous and any(previous[k] == e[k] for k in ("body", "kind", "natal")):
+            continue
+        told.append(e)
+    return told
+
+
+ECHO_WORDS = 5
+
+
+def phrases_of(sentence: str) -> set[tuple[str, ...]]:
+    words = re.findall(r"[\w°%'-]+", sentence.lower())
+    return {tuple(words[i : i + ECHO_WORDS]) for i in range(len(words) - ECHO_WORDS + 1)}
+
+
+def without_echoes(paragraphs: list[list[str]]) -> list[list[str]]:
+    """The paragraphs without a sentence that repeats five words of the sentence before it (the
+    first, the day's lead, always stays): a reader hears such a pair as one sentence said twice."""
+    kept: list[list[str]] = []
+    previous: set[tuple[str, ...]] = set()
+    for paragraph in paragraphs:
+        kept.append([])
+        for sentence in paragraph:
+            own = phrases_of(sentence)
+            if own & previous and kept[0]:
+                continue
+            kept[-1].append(sentence)
+            previous = own
+    return kept
 
 
 def interpretation(facts: DayFacts, tone: str) -> str:
     """The day's events first, then its score and fast transits, the slow seasons that turn today, the Moon."""
     opening = OPENINGS[tone].format(score=facts.score, level=facts.level, count=len(facts.transits))
-    events = event_sentences(facts.events, tone)
+    fast = [{"type": "transit", "body": t.transit, "kind": t.kind, "natal": t.natal, "fact": t}
+            for t in fast_transits(facts)]  # fmt: skip
+    turning = season_turns(facts.seasons, facts.date)[:1]
+    # the season's paragraph names its natal point: the lines just before it leave that point out
+    told = [e for e in alternating(facts.events[:4] + fast) if all(e.get("natal") != s["natal"] for s in turning)]
+    events = event_sentences([e for e in told if e["type"] != "transit"], tone)
     moon = moon_sentence(facts.moon["phase"], facts.moon["sign"], tone, facts.moon.get("illumination"))
     lead = [*events[:1], opening] if events else [moon, opening]
-    body = events[1:4] + [transit_sentence(t, tone, i) for i, t in enumerate(fast_transits(facts)[:2])]
+    transits = [e["fact"] for e in told if e["type"] == "transit"][:2]
+    body = events[1:4] + [transit_sentence(t, tone, i) for i, t in enumerate(transits)]
     if not facts.transits:
         body.append("No transit is within orb of your chart today: a quiet day to integrate.")
-    seasons = [season_sentence(s, tone, facts.date) for s in season_turns(facts.seasons, facts.date)]
+    seasons = [season_sentence(s, tone, facts.date) for s in turning]
     sky = [moon] if events else []
     sky += [f"A {e['type']} {e['kind']} eclipse: {ECLIPSE_MEANINGS[e['kind']]}." for e in facts.eclipses]
-    paragraphs = [" ".join(lead + body), " ".join(seasons[:2]), " ".join(sky)]
-    return "\n\n".join(p for p in paragraphs if p)
+    paragraphs = without_echoes([lead + body, seasons, sky])
+    return "\n\n".join(" ".join(p) for p in paragraphs if p)
 
 
 def affirmation(facts: DayFacts, tone: str) -> str:
@@ -146,7 +196,9 @@ def guidance(facts: DayFacts) -> list[str]:
     day = day_number(facts)
     items = event_guidance(facts)
     for s in season_turns(facts.seasons, facts.date)[:1]:
-        items.append(PLANET_GUIDANCE[s["nature"]][s["transit"]])
+        where = f"day {s['day']}, {s['days_left']} to go"
+        season = f"{s['transit']} {KIND_ADJECTIVES[s['kind']]} your {s['natal']}, {where}"
+        items.append(f"{season}: {PLANET_GUIDANCE[s['nature']][s['transit']]}")
     phase = PHASE_GUIDANCE[facts.moon["phase"]]
     items.append(phase[day % len(phase)])
     wanted = max(0, 3 - len(items))

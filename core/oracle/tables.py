@@ -54,7 +54,7 @@ NATURE_ADVICE: dict[str, tuple[str, ...]] = {
         "take the pressure as information",
         "pace yourself and pick one battle",
     ),
-    "neutral": ("notice what begins here: it will grow", "give the new thing room", "watch where it leads"),
+    "neutral": ("notice what begins here and let it grow", "give the new thing room", "watch where it leads"),
 }
 SIGN_MOODS: dict[str, str] = {
     "Aries": "quick, direct and impatient",
@@ -86,7 +86,7 @@ STATION_MEANINGS: dict[str, dict[str, str]] = {
         "Mercury": "plans, messages and machines ask to be checked twice",
         "Venus": "old loves and old values come back for review",
         "Mars": "energy turns inward; fights picked now are fought twice",
-        "Jupiter": "growth goes inward: faith over expansion",
+        "Jupiter": "growth goes inward, faith over expansion",
         "Saturn": "structures are audited from the inside",
         "Uranus": "the urge for change works underground",
         "Neptune": "illusions thin out and the dream is revised",
@@ -109,8 +109,8 @@ SIGN_KEYWORDS: dict[str, str] = {
     "Sagittarius": "meaning", "Capricorn": "ambition", "Aquarius": "innovation", "Pisces": "compassion",
 }  # fmt: skip
 ECLIPSE_MEANINGS: dict[str, str] = {
-    "solar": "a reset point: something begins that is bigger than one day",
-    "lunar": "a release point: something comes to light and completes",
+    "solar": "a reset point where something begins that is bigger than one day",
+    "lunar": "a release point where something comes to light and completes",
 }
 PLANET_GUIDANCE: dict[str, dict[str, str]] = {
     "harmonious": {
@@ -118,7 +118,7 @@ PLANET_GUIDANCE: dict[str, dict[str, str]] = {
         "Moon": "Cook, rest or call someone who feels like home.",
         "Mercury": "Write the message you have been drafting in your head.",
         "Venus": "Spend time or money on something beautiful and shared.",
-        "Mars": "Train, build or ship: the effort pays off today.",
+        "Mars": "Train, build or ship; the effort pays off today.",
         "Jupiter": "Ask for the bigger thing; the answer may be yes.",
         "Saturn": "Commit to a routine you can keep for a month.",
         "Uranus": "Try the unusual approach you keep postponing.",
@@ -141,7 +141,7 @@ PLANET_GUIDANCE: dict[str, dict[str, str]] = {
     },
     "neutral": {
         "Sun": "Start something that carries your name.",
-        "Moon": "Reset your space: clean one corner of your home.",
+        "Moon": "Reset your space by cleaning one corner of your home.",
         "Mercury": "Learn one new thing and write it down.",
         "Venus": "Reach out to someone you appreciate.",
         "Mars": "Begin the task you have been circling.",
@@ -176,10 +176,10 @@ KIND_IMAGES: dict[str, str] = {
     "quincunx": "turns sideways toward", "semisextile": "brushes past", "semisquare": "snags on",
     "sesquiquadrate": "jostles", "quintile": "hums beside", "biquintile": "weaves a thread into",
 }  # fmt: skip
-NATURE_IMAGES: dict[str, str] = {
-    "harmonious": "let the current carry you",
-    "tense": "bend like a reed and do not break",
-    "neutral": "watch what the seed becomes",
+NATURE_IMAGES: dict[str, tuple[str, ...]] = {
+    "harmonious": ("let the current carry you", "the door swings open on its own"),
+    "tense": ("bend like a reed and do not break", "the wind tests the roots"),
+    "neutral": ("watch what the seed becomes", "a new thread joins the weave"),
 }
 PLANET_KEYWORDS: dict[str, str] = {
     "Sun": "vitality", "Moon": "mood", "Mercury": "comms", "Venus": "values", "Mars": "energy",
