@@ -1,9 +1,12 @@
 """URLs of the core app."""
 
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import path, register_converter
 
-from core.views import accounts, charts, dashboard, days, health, notes, settings, sky, staff
+from core.converters import IsoDateConverter
+from core.views import accounts, charts, dashboard, day, days, health, notes, settings, sky, staff
+
+register_converter(IsoDateConverter, "isodate")
 
 urlpatterns = [
     path("", dashboard.DashboardView.as_view(), name="home"),
@@ -12,6 +15,8 @@ urlpatterns = [
     path("day-notes/", dashboard.DayNoteView.as_view(), name="day-note"),
     path("forecast/", days.ForecastView.as_view(), name="forecast"),
     path("history/", days.HistoryView.as_view(), name="history"),
+    path("day/<isodate:date>/", day.DayView.as_view(), name="day"),
+    path("docs/gcode/", day.gcode_doc, name="gcode-doc"),
     path("patch-notes/", notes.PatchNotesView.as_view(), name="patch-notes"),
     path("patch-notes/<str:date>.md", notes.PatchNoteMarkdownView.as_view(), name="patch-note-markdown"),
     path("solar-system/", sky.SolarSystemView.as_view(), name="solar-system"),

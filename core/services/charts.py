@@ -67,3 +67,16 @@ def current_natal_chart(user: User) -> NatalChartRecord:
     if record is None or record.fingerprint != chart_fingerprint(user):
         record = recompute_natal_chart(user)
     return record
+
+
+def natal_chart_data(user: User) -> dict:
+    """The chart's data for reading: the stored chart's when it is current, else computed now and not
+    stored (a page's GET writes nothing; the next recalculation or job stores it)."""
+    try:
+        record = user.natal_chart
+    except NatalChartRecord.DoesNotExist:
+        record = None
+    if record is not None and record.fingerprint == chart_fingerprint(user):
+        return record.data
+    chart, resolved = chart_for(user)
+    return chart_as_dict(chart, resolved)

@@ -41,9 +41,9 @@ def natal_points(chart_data: dict) -> tuple[list[NatalPoint], bool]:
     return points, time_known
 
 
-def facts_for(user: User, date: dt.date) -> DayFacts:
-    """The facts of the person's local date: transits to their stored chart, scored."""
-    points, time_known = natal_points(current_natal_chart(user).data)
+def facts_for(user: User, date: dt.date, chart_data: dict | None = None) -> DayFacts:
+    """The facts of the person's local date: transits to their chart (the stored one unless given), scored."""
+    points, time_known = natal_points(chart_data or current_natal_chart(user).data)
     return day_facts(day_report(points, date, user.schedule_timezone), points, time_known)
 
 
@@ -61,10 +61,14 @@ DAILY_FIELDS = [
 NOTE_FIELDS = ["version", "body", "tone", "engine", "model", "written_at"]
 
 
-def daily_record(user: User, date: dt.date) -> DailyGCode:
-    """The person's G-Code for a local date, computed and written but not yet saved."""
-    facts = facts_for(user, date)
-    texts = write_daily_texts(facts, user.tone, gemini_settings())  # may call Gemini: outside any transaction
+def daily_record(user: User, date: dt.date, offline: bool = False, chart_data: dict | None = None) -> DailyGCode:
+    """The person's G-Code for a local date, computed and written but not yet saved.
+
+    `offline` asks the local engine only (a page computing a day on demand never calls the network).
+    """
+    facts = facts_for(user, date, chart_data)
+    gemini = None if offline else gemini_settings()
+    texts = write_daily_texts(facts, user.tone, gemini)  # may call Gemini: outside any transaction
     return DailyGCode(
         user=user, date=date, score=facts.score, level=facts.level, themes=facts.themes, facts=facts.as_dict(),
         program="\n".join(facts.program), interpretation=texts.interpretation, affirmation=texts.affirmation,
@@ -118,15 +122,5 @@ def generate_patch_notes(user: User, date: dt.date) -> list[PatchNote]:
 
 
 def gcode_payload(record: DailyGCode) -> dict:
-    """A stored G-Code as the dashboard shows it: the "gcode.new" event that updates the page in place."""
-    transits = [
-        {"transit": t["transit"], "kind": t["kind"], "natal": t["natal"], "exact_at": t["exact_at"],
-         "orb": t["orb"], "applying": t["applying"], "nature": t["nature"]}
-        for t in record.facts.get("transits", [])
-    ]  # fmt: skip
-    return {
-        "type": "gcode.new", "date": record.date.isoformat(), "score": record.score, "level": record.level,
-        "themes": record.themes, "program": record.program, "interpretation": record.interpretation,
-        "affirmation": record.affirmation, "guidance": record.guidance, "transits": transits,
-        "engine": record.engine,
-    }  # fmt: skip
+    """The "gcode.new" event: a signal naming the date; the page fetches the server-rendered reading."""
+    return {"type": "gcode.new", "date": record.date.isoformat()}
