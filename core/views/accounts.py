@@ -12,6 +12,7 @@ from django.views.generic import CreateView, UpdateView
 from core.forms import BirthDataForm, RegistrationForm
 from core.models import User
 from core.services.charts import recompute_natal_chart
+from core.services.reading import BACKFILL_DAYS
 from core.services.recalculate import start_recalculation
 
 
@@ -42,7 +43,8 @@ class BirthDataView(UpdateView):
         response = super().form_valid(form)
         if self.object.has_birth_data:
             recompute_natal_chart(self.object)
-            run, _ = start_recalculation(self.object)  # today's G-Code follows the new chart, visibly
+            # today's G-Code and the past days' follow the new chart, visibly
+            run, _ = start_recalculation(self.object, past_days=BACKFILL_DAYS)
             messages.success(self.request, "Your birth data is saved and your chart recomputed.")
             return redirect(f"{reverse('chart')}?run={run.pk}")
         messages.success(self.request, "Your preferences are saved.")

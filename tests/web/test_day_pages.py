@@ -14,7 +14,10 @@ from core.astro import ephemeris
 from core.models import DailyGCode, DayNote, JobRun, NatalChart, PatchNote
 from core.services.gcode import compute_daily_gcode, local_today
 from core.services.reading import readable_span
+from core.scheduler import runs
+from core.services.recalculate import start_recalculation
 from tests.conftest import londoner
+from tests.web.test_pages import wait_until_no_run_is_running
 
 pytestmark = pytest.mark.django_db
 DAY = dt.date(2026, 11, 26)
@@ -154,3 +157,21 @@ def test_the_formula_is_a_page_a_person_can_open(owner_client):
     html = owner_client.get(reverse("gcode-doc")).content.decode()
     assert "G-Code" in html
     assert "tightness" in html
+
+
+@pytest.mark.django_db(transaction=True)
+def test_new_birth_data_fills_in_the_past_ninety_days_in_a_run_with_progress(owner, monkeypatch):
+    reported = []
+    monkeypatch.setattr(runs, "announce", lambda run: reported.append(dict(run.progress)))
+    start_recalculation(owner, past_days=90)  # as the birth-data form does; the run starts at once here
+    wait_until_no_run_is_running(seconds=60)
+
+    today = local_today(owner)
+    stored = set(DailyGCode.objects.filter(user=owner).values_list("date", flat=True))
+    assert stored == {today - dt.timedelta(days=n) for n in range(91)}
+    messages = [p["message"] for p in reported]
+    assert "Filled in 10 of 90 past days" in messages
+    assert "Filled in 90 of 90 past days" in messages
+    percents = [p["percent"] for p in reported]
+    assert percents == sorted(percents)
+    assert reported[-1]["state"] == "done"
