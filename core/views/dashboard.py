@@ -32,7 +32,7 @@ class DashboardView(BirthDataRequiredMixin, TemplateView):
         record = day_reading(user, today)  # stored, or computed now and not saved: a GET writes nothing
         note = DayNote.objects.filter(user=user, date=today).first()
         return super().get_context_data(
-            today=today, **reading_context(record),
+            **reading_context(record, today),
             note_form=DayNoteForm(initial={"date": today, "text": note.text if note else ""}),
             run_id=self.request.GET.get("run", ""), **kwargs,
         )  # fmt: skip

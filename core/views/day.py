@@ -11,15 +11,16 @@ from django.views.generic import TemplateView
 
 from core.gauge import gauge_svg
 from core.models import DailyGCode, DayNote
+from core.services.gcode import local_today
 from core.services.reading import DayOutOfRange, day_reading, explanation, readable_span
 from core.views.charts import BirthDataRequiredMixin
 
 
-def reading_context(record: DailyGCode) -> dict:
+def reading_context(record: DailyGCode, today: dt.date) -> dict:
     """What the one reading template needs, for the dashboard, the day page and the fragment alike."""
     return {
         "record": record, "facts": record.facts, "gauge": gauge_svg(record.score, record.level),
-        "explained": explanation(record),
+        "explained": explanation(record), "today": today,
     }  # fmt: skip
 
 
@@ -40,7 +41,7 @@ class DayView(BirthDataRequiredMixin, TemplateView):
         first, last = readable_span(user)
         one = dt.timedelta(days=1)
         return super().get_context_data(
-            **reading_context(record), note=DayNote.objects.filter(user=user, date=date).first(),
+            **reading_context(record, local_today(user)), note=DayNote.objects.filter(user=user, date=date).first(),
             previous=date - one if date > first else None, following=date + one if date < last else None, **kwargs,
         )  # fmt: skip
 

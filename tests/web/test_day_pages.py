@@ -12,9 +12,9 @@ from django.urls import reverse
 
 from core.astro import ephemeris
 from core.models import DailyGCode, DayNote, JobRun, NatalChart, PatchNote
+from core.scheduler import runs
 from core.services.gcode import compute_daily_gcode, local_today
 from core.services.reading import readable_span
-from core.scheduler import runs
 from core.services.recalculate import start_recalculation
 from tests.conftest import londoner
 from tests.web.test_pages import wait_until_no_run_is_running
