@@ -14,6 +14,7 @@ from core.astro.seasons import SLOW_BODIES, Season, season_of
 from core.astro.transits import DayReport, TransitEvent
 
 MAX_EVENTS = 12
+WEEK = 7
 
 
 def local_clock(instant: dt.datetime | None, zone: str) -> str | None:
@@ -77,3 +78,16 @@ def day_seasons(report: DayReport, counted: Iterable[TransitEvent], natal_longit
                 found.append(season_dict(season, report))
                 break
     return sorted(found, key=lambda s: (s["leaves"], s["transit"], s["natal"]))
+
+
+def season_turns(seasons: list[dict], date: str) -> list[dict]:
+    """The seasons worth a paragraph today: one that begins, is exact, ends, or completes a week."""
+    today = dt.date.fromisoformat(date).isoformat()
+
+    def rank(s: dict) -> int:
+        """0 exact today, 1 begins, 2 ends, 3 a week completed, 4 nothing to say."""
+        if any(p["date"] == today for p in s["passes"]):
+            return 0
+        return 1 if s["day"] == 1 else 2 if s["days_left"] == 0 else 3 if s["day"] % WEEK == 0 else 4
+
+    return sorted((s for s in seasons if rank(s) < 4), key=rank)

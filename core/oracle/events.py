@@ -5,8 +5,7 @@ contact of the same body says "it", so a run of Moon contacts does not read as o
 repeated.
 """
 
-import datetime as dt
-
+from core.gcode.day_events import WEEK
 from core.oracle.tables import (
     ECLIPSE_MEANINGS,
     KIND_IMAGES,
@@ -27,7 +26,6 @@ KIND_ADJECTIVES: dict[str, str] = {
     "sesquiquadrate": "sesquiquadrate", "quintile": "quintile", "biquintile": "biquintile",
 }  # fmt: skip
 OPENERS: tuple[str, ...] = ("At {at}", "Then at {at}", "Later, at {at}", "By {at}")
-WEEK = 7
 
 
 def the(body: str) -> str:
@@ -80,19 +78,6 @@ def event_sentences(events: list[dict], tone: str) -> list[str]:
         sentences.append(f"{opener} {clause}.")
         previous = e
     return sentences
-
-
-def season_turns(seasons: list[dict], date: str) -> list[dict]:
-    """The seasons worth a paragraph today: one that begins, is exact, ends, or completes a week."""
-    today = dt.date.fromisoformat(date).isoformat()
-
-    def rank(s: dict) -> int:
-        """0 exact today, 1 begins, 2 ends, 3 a week completed, 4 nothing to say."""
-        if any(p["date"] == today for p in s["passes"]):
-            return 0
-        return 1 if s["day"] == 1 else 2 if s["days_left"] == 0 else 3 if s["day"] % WEEK == 0 else 4
-
-    return sorted((s for s in seasons if rank(s) < 4), key=rank)
 
 
 def season_state(s: dict, date: str) -> str:

@@ -8,10 +8,11 @@ day's number, so the words change from day to day and stay the same for a (perso
 import datetime as dt
 import re
 
+from core.gcode.day_events import season_turns
 from core.gcode.facts import DayFacts, TransitFact
 from core.gcode.patch_notes import NoteItem
 from core.oracle.day_tables import AFFIRMATIONS, GENERAL_GUIDANCE, PHASE_GUIDANCE
-from core.oracle.events import KIND_ADJECTIVES, event_sentences, season_sentence, season_turns
+from core.oracle.events import KIND_ADJECTIVES, event_sentences, season_sentence
 from core.oracle.tables import (
     ECLIPSE_MEANINGS,
     KIND_IMAGES,

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from core.gcode.score import LEVELS, intensity_level
 from core.models import DailyGCode, DayNote, User
+from core.services.charts import natal_chart_data
 from core.services.gcode import facts_for
 
 FORECAST_SPANS = (7, 30)
@@ -21,15 +22,26 @@ class ForecastDay:
 
 
 def forecast(user: User, start: dt.date, days: int) -> list[ForecastDay]:
-    """Scores and leading transits for the coming days, computed now and not stored."""
+    """Scores and the contacts that lead each coming day, computed now and not stored (nor is the chart).
+
+    A day is led by what perfects on it (with its time), then by its strongest transits: the slow
+    contacts that lead most days' totals would otherwise fill every row alike.
+    """
     result = []
+    chart = natal_chart_data(user)
     for offset in range(days):
         date = start + dt.timedelta(days=offset)
-        facts = facts_for(user, date)
-        leading = [
-            {"transit": t.transit, "kind": t.kind, "natal": t.natal, "exact_at": t.exact_at, "nature": t.nature}
-            for t in facts.transits[:3]
+        facts = facts_for(user, date, chart)
+        exact = [
+            {"transit": e["body"], "kind": e["kind"], "natal": e["natal"], "exact_at": e["at"], "nature": e["nature"]}
+            for e in facts.events
+            if e["type"] == "contact"
         ]
+        strongest = [
+            {"transit": t.transit, "kind": t.kind, "natal": t.natal, "exact_at": t.exact_at, "nature": t.nature}
+            for t in facts.transits
+        ]
+        leading = [*exact, *(t for t in strongest if t not in exact)][:3]
         result.append(ForecastDay(date, facts.score, facts.level, leading))
     return result
 
