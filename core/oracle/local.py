@@ -137,15 +137,15 @@ def phrases_of(sentence: str) -> set[tuple[str, ...]]:
 
 
 def without_echoes(paragraphs: list[list[str]]) -> list[list[str]]:
-    """The paragraphs without a sentence that repeats five words of the sentence before it (the
-    first, the day's lead, always stays): a reader hears such a pair as one sentence said twice."""
+    """The paragraphs without a sentence that repeats five words of the sentence before it: a reader
+    hears such a pair as one sentence said twice."""
     kept: list[list[str]] = []
     previous: set[tuple[str, ...]] = set()
     for paragraph in paragraphs:
         kept.append([])
         for sentence in paragraph:
             own = phrases_of(sentence)
-            if own & previous and kept[0]:
+            if own & previous:
                 continue
             kept[-1].append(sentence)
             previous = own
