@@ -7,6 +7,7 @@ more than 40 words. The counts are printed (and quoted in docs/gcode.md).
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 import pytest
 
@@ -40,21 +41,30 @@ def prose(text: str) -> str:
     return "\n".join(lines).replace(" :: ", " - ")
 
 
+@lru_cache(maxsize=200_000)
+def sentence_glitches(sentence: str) -> tuple[Counter, frozenset]:
+    """What is wrong inside one sentence, and its five-word phrases (sentences recur from day to day)."""
+    found: Counter = Counter()
+    found["doubled punctuation"] += len(DOUBLED.findall(sentence.replace("...", "")))
+    found["two colons in a sentence"] += len(COLON.findall(sentence)) > 1
+    found["sentence over 40 words"] += len(WORD.findall(sentence)) > MAX_WORDS
+    own = phrases(sentence)
+    found["phrase repeated"] += len(own) != len(set(own))
+    return found, frozenset(own)
+
+
 def glitches(text: str, lists_repeat: bool = False) -> Counter:
     """What is wrong with one text, counted by kind (list items may share phrases when `lists_repeat`)."""
     found: Counter = Counter()
     found["0.0° from exact"] += text.count("0.0° from exact")
     found["empty section"] += len(EMPTY_SECTION.findall(text))
-    text = prose(text)
-    previous: list[tuple[str, ...]] = []
-    for sentence in sentences(text):
-        found["doubled punctuation"] += len(DOUBLED.findall(sentence.replace("...", "")))
-        found["two colons in a sentence"] += len(COLON.findall(sentence)) > 1
-        found["sentence over 40 words"] += len(WORD.findall(sentence)) > MAX_WORDS
-        own = phrases(sentence)
-        found["phrase repeated"] += len(own) != len(set(own)) or bool(set(own) & set(previous))
+    previous: frozenset = frozenset()
+    for sentence in sentences(prose(text)):
+        inside, own = sentence_glitches(sentence)
+        found.update(inside)
+        found["phrase repeated"] += bool(own & previous)
         # List items and the technical tone's "[record] key=value" lines are parallel by design.
-        previous = [] if lists_repeat or sentence.startswith("[") else own
+        previous = frozenset() if lists_repeat or sentence.startswith("[") else own
     return found
 
 
