@@ -24,10 +24,13 @@ class RegisterView(CreateView):
 
     def form_valid(self, form: RegistrationForm) -> HttpResponse:
         response = super().form_valid(form)
-        if self.object.has_birth_data:
-            recompute_natal_chart(self.object)
         login(self.request, self.object, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(self.request, f"Welcome, {self.object.username}.")
+        if self.object.has_birth_data:
+            recompute_natal_chart(self.object)
+            # today and the past 90 days are filled in the background; the dashboard shows the run
+            run, _ = start_recalculation(self.object, past_days=BACKFILL_DAYS)
+            return redirect(f"{reverse('home')}?run={run.pk}")
         return response
 
 
