@@ -117,12 +117,16 @@ def fast_transits(facts: DayFacts) -> list[TransitFact]:
 
 
 def alternating(events: list[dict]) -> list[dict]:
-    """The contacts to tell in a row, leaving out one that shares its body, aspect or natal point with
-    the contact told just before (the dashboard lists them all): such sentences read as one said twice."""
+    """The contacts to tell in a row, leaving out one that shares its aspect or natal point with the
+    contact told just before, or two transits of one body (the dashboard lists them all): such
+    sentences read as one said twice. A second timed contact of a body is told as "it"."""
     told: list[dict] = []
     for e in events:
         previous = next((p for p in reversed(told) if "natal" in p), None)
-        if "natal" in e and previous and any(previous[k] == e[k] for k in ("body", "kind", "natal")):
+        shared = (
+            ("kind", "natal", "body") if e["type"] == "transit" == (previous or {}).get("type") else ("kind", "natal")
+        )
+        if "natal" in e and previous and any(previous[k] == e[k] for k in shared):
             continue
         told.append(e)
     return told
@@ -159,7 +163,8 @@ def interpretation(facts: DayFacts, tone: str) -> str:
             for t in fast_transits(facts)]  # fmt: skip
     turning = season_turns(facts.seasons, facts.date)[:1]
     # the season's paragraph names its natal point: the lines just before it leave that point out
-    told = [e for e in alternating(facts.events[:4] + fast) if all(e.get("natal") != s["natal"] for s in turning)]
+    candidates = [e for e in facts.events[:6] + fast if all(e.get("natal") != s["natal"] for s in turning)]
+    told = alternating(candidates)
     events = event_sentences([e for e in told if e["type"] != "transit"], tone)
     moon = moon_sentence(facts.moon["phase"], facts.moon["sign"], tone, facts.moon.get("illumination"))
     lead = [*events[:1], opening] if events else [moon, opening]

@@ -1,5 +1,6 @@
 """The main flows in a real browser: sign up, birth data, the wheel, the dashboard live, copying the program."""
 
+import datetime as dt
 import re
 
 import pytest
@@ -121,6 +122,7 @@ def test_every_page_renders_and_is_saved_as_a_screenshot(page, site):
         ("birth-data", "/settings/birth-data/", "Birth date"),
         ("delete-account", "/settings/delete/", "$ rm -rf ~"),
         ("gcode-doc", "/docs/gcode/", "$ man gcode"),
+        ("day-ahead", f"/day/{dt.date.today() + dt.timedelta(days=3)}/", "$ gcode --day"),
         ("password", "/accounts/password/", "Old password"),
     ]:
         page.goto(path)
