@@ -2,13 +2,15 @@
 
 from django.conf import settings as django_settings
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import path, register_converter
 
+from core.converters import IsoDateConverter
 from core.views import (
     accounts,
     charts,
     connections,
     dashboard,
+    day,
     days,
     health,
     notes,
@@ -21,6 +23,7 @@ from core.views import (
     zone,
 )
 
+register_converter(IsoDateConverter, "isodate")
 PASSWORD_RESET_HOURS = django_settings.PASSWORD_RESET_TIMEOUT // 3600
 
 urlpatterns = [
@@ -30,6 +33,8 @@ urlpatterns = [
     path("day-notes/", dashboard.DayNoteView.as_view(), name="day-note"),
     path("forecast/", days.ForecastView.as_view(), name="forecast"),
     path("history/", days.HistoryView.as_view(), name="history"),
+    path("day/<isodate:date>/", day.DayView.as_view(), name="day"),
+    path("docs/gcode/", day.gcode_doc, name="gcode-doc"),
     path("patch-notes/", notes.PatchNotesView.as_view(), name="patch-notes"),
     path("patch-notes/<str:date>.md", notes.PatchNoteMarkdownView.as_view(), name="patch-note-markdown"),
     path("solar-system/", sky.SolarSystemView.as_view(), name="solar-system"),

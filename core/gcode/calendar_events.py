@@ -59,14 +59,18 @@ def moment(key: str, summary: str, description: str, at: dt.datetime) -> Calenda
 
 def transit_events(facts: dict, date: dt.date) -> list[CalendarEvent]:
     found = []
-    for t in facts["transits"]:
-        if t["exact_at"] is None:
-            continue
-        at = at_local(date, t["exact_at"], facts["zone"])
-        summary = f"{t['transit']} {t['kind']} natal {t['natal']} (exact)"
-        found.append(
-            moment(slug("transit", facts["date"], t["transit"], t["kind"], t["natal"]), summary, t["nature"], at)
-        )
+    contacts = [(t["transit"], t["kind"], t["natal"], t["nature"], clock) for t in facts["transits"]
+                for clock in (t.get("exact_times") or ([t["exact_at"]] if t["exact_at"] else []))]  # fmt: skip
+    contacts += [(e["body"], e["kind"], e["natal"], e["nature"], e["at"])
+                 for e in facts.get("events", []) if e["type"] == "contact"]  # fmt: skip
+    seen: set[tuple[str, str, str]] = set()
+    for transit, kind, natal, nature, clock in sorted(set(contacts), key=lambda c: c[4]):
+        key = slug("transit", facts["date"], transit, kind, natal)
+        if (transit, kind, natal) in seen:  # a second perfection the same day (the first keeps the older key)
+            key = slug("transit", facts["date"], transit, kind, natal, clock)
+        seen.add((transit, kind, natal))
+        summary = f"{transit} {kind} natal {natal} (exact)"
+        found.append(moment(key, summary, nature, at_local(date, clock, facts["zone"])))
     return found
 
 

@@ -1,14 +1,13 @@
 """The facts of one person's day: the score's inputs and outputs in plain data, for storage and text."""
 
-import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import Any, NamedTuple
 
 from core.astro.aspects import KIND_BY_NAME
-from core.astro.local_time import load_zone
 from core.astro.transits import DayReport, TransitEvent
+from core.gcode.day_events import day_events, day_seasons, local_clock
 from core.gcode.program import gcode_program
-from core.gcode.score import Contact, gcode_score, intensity_level, leading
+from core.gcode.score import ANGLES, Contact, gcode_score, intensity_level, leading, raw_total
 from core.gcode.themes import day_themes
 
 
@@ -62,6 +61,9 @@ class DayFacts:
     stations: list[dict[str, str]]
     retrogrades: list[str]
     eclipses: list[dict[str, str]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)  # the day's timed events, earliest first
+    seasons: list[dict[str, Any]] = field(default_factory=list)  # slow transits' windows
+    total: float = 0.0  # the raw total the score squashes; each transit's share is strength / total
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -69,10 +71,6 @@ class DayFacts:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "DayFacts":
         return cls(**{**data, "transits": [TransitFact(**t) for t in data["transits"]]})
-
-
-def local_clock(instant: dt.datetime | None, zone: str) -> str | None:
-    return instant.astimezone(load_zone(zone)).strftime("%H:%M") if instant else None
 
 
 def contact_of(event: TransitEvent) -> Contact:
@@ -96,6 +94,7 @@ def day_facts(report: DayReport, natal: list[NatalPoint], time_known: bool) -> D
     events = {(e.transit, e.natal, e.kind): e for e in report.events}
     contacts = [contact_of(e) for e in report.events]
     score = gcode_score(contacts, time_known)
+    counted = [e for e in report.events if time_known or e.natal not in ANGLES]
     top = [
         transit_fact(events[(c.transit, c.natal, c.kind)], weight, by_name, zone)
         for c, weight in leading(contacts, time_known)
@@ -113,5 +112,7 @@ def day_facts(report: DayReport, natal: list[NatalPoint], time_known: bool) -> D
         date=report.date.isoformat(), zone=zone, time_known=time_known, score=score, level=intensity_level(score),
         themes=day_themes(top, moon), program=gcode_program(top, moon, stations, list(sky.retrogrades)),
         transits=top, moon=moon, ingresses=ingresses, stations=stations, retrogrades=list(sky.retrogrades),
-        eclipses=eclipses,
+        eclipses=eclipses, events=day_events(report, counted),
+        seasons=day_seasons(report, counted, {p.name: p.longitude for p in natal}),
+        total=round(raw_total(contacts, time_known), 4),
     )  # fmt: skip

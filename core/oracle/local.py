@@ -1,18 +1,26 @@
-"""The local engine: the day's words written from its facts alone, offline, in four tones."""
+"""The local engine: the day's words written from its facts alone, offline, in four tones.
 
+A reading is led by what happens on the day (timed events), then the fast transits, the slow
+transits only on the days their season turns, and the Moon. Rotating pools are walked by the
+day's number, so the words change from day to day and stay the same for a (person, date).
+"""
+
+import datetime as dt
+import re
+
+from core.gcode.day_events import season_turns
 from core.gcode.facts import DayFacts, TransitFact
 from core.gcode.patch_notes import NoteItem
+from core.oracle.day_tables import AFFIRMATIONS, GENERAL_GUIDANCE, PHASE_GUIDANCE
+from core.oracle.events import KIND_ADJECTIVES, event_sentences, season_sentence
 from core.oracle.tables import (
-    AFFIRMATIONS,
     ECLIPSE_MEANINGS,
-    GENERAL_GUIDANCE,
     KIND_IMAGES,
     KIND_VERBS,
     NATAL_MEANINGS,
     NATURE_ACTIONS,
     NATURE_ADVICE,
     NATURE_IMAGES,
-    PHASE_GUIDANCE,
     PHASE_MEANINGS,
     PLANET_GUIDANCE,
     PLANET_IMAGES,
@@ -29,41 +37,52 @@ from core.oracle.texts import DailyTexts
 TONES: tuple[str, ...] = ("inspiring", "practical", "poetic", "technical")
 ENGINE = "local"
 MAX_GUIDANCE = 5
+MAX_EVENT_GUIDANCE = 2
+SLOW = frozenset({"Jupiter", "Saturn", "Uranus", "Neptune", "Pluto"})
+
+
+def day_number(facts: DayFacts) -> int:
+    return dt.date.fromisoformat(facts.date).toordinal()
 
 
 def timing(t: TransitFact) -> str:
     if t.exact_at:
         return f"exact at {t.exact_clock}"
+    if t.orb < 0.05:
+        return f"{'applying' if t.applying else 'separating'}, within a tenth of a degree"
     return f"{'applying' if t.applying else 'separating'}, {t.orb:.1f}° from exact"
 
 
-def transit_sentence(t: TransitFact, tone: str) -> str:
+def transit_sentence(t: TransitFact, tone: str, variant: int = 0) -> str:
     """One transit told in a tone; every planet × aspect × natal point has words."""
     verb, meaning, natal = KIND_VERBS[t.kind], TRANSIT_MEANINGS[t.transit], NATAL_MEANINGS[t.natal]
-    advice = NATURE_ADVICE[t.nature]
+    advices = NATURE_ADVICE[t.nature]
+    advice = advices[variant % len(advices)]
     if tone == "inspiring":
-        return f"{t.transit} {verb} your {natal}, bringing {meaning} into your day, so {advice}."
+        return f"{t.transit} {verb} your {natal}, stirring {meaning}, so {advice}."
     if tone == "practical":
-        return f"{t.transit} {t.kind} natal {t.natal} ({timing(t)}): expect {meaning} to touch your {natal}; {advice}."
+        return f"{t.transit} {t.kind} natal {t.natal} ({timing(t)}): expect {meaning} to touch your {natal}."
     if tone == "poetic":
         image, point = PLANET_IMAGES[t.transit], POINT_IMAGES[t.natal]
-        return f"{image.capitalize()} {KIND_IMAGES[t.kind]} {point}; {NATURE_IMAGES[t.nature]}."
+        images = NATURE_IMAGES[t.nature]
+        return f"{image.capitalize()} {KIND_IMAGES[t.kind]} {point}; {images[variant % len(images)]}."
     return (
         f"[{t.transit} {t.kind} natal {t.natal}] {timing(t)}, strength={t.strength:.2f}, "
         f"signal={PLANET_KEYWORDS[t.transit]} -> {POINT_KEYWORDS[t.natal]}, action={NATURE_ACTIONS[t.nature]}."
     )
 
 
-def moon_sentence(phase: str, sign: str, tone: str) -> str:
+def moon_sentence(phase: str, sign: str, tone: str, lit: float | None = None) -> str:
     """The Moon's phase and sign told in a tone; every sign × phase has words."""
     mood, meaning = SIGN_MOODS[sign], PHASE_MEANINGS[phase]
+    shown = f", {lit:.0f}% lit," if lit is not None else ""
     if tone == "inspiring":
-        return f"The {phase} in {sign} sets a {mood} mood: {meaning}."
+        return f"The {phase}{shown} in {sign} sets a {mood} mood, a time of {meaning}."
     if tone == "practical":
-        return f"Moon: {phase} in {sign}. The mood is {mood}; this phase is {meaning}."
+        return f"Moon: {phase}{shown} in {sign}. The mood is {mood}; this phase is for {meaning}."
     if tone == "poetic":
-        return f"A {phase} hangs in {sign}, {mood}; it whispers of {meaning}."
-    return f"[Moon] phase={phase}, sign={sign}. Mood: {mood}. Cycle step: {meaning}."
+        return f"A {phase}{shown} hangs in {sign}, {mood}; it whispers of {meaning}."
+    return f"[Moon] phase={phase}, sign={sign}{f', lit={lit:.0f}%' if lit is not None else ''}. Mood: {mood}."
 
 
 def station_sentence(body: str, direction: str, tone: str) -> str:
@@ -78,41 +97,121 @@ def station_sentence(body: str, direction: str, tone: str) -> str:
     return f"[{body} station: {direction}] {meaning}."
 
 
+OPENINGS: dict[str, str] = {
+    "inspiring": "Today's G-Code is {score}, a {level} day.",
+    "practical": "G-Code {score} ({level}).",
+    "poetic": "The sky writes {score} across your day, a {level} tide.",
+    "technical": "G-Code {score}/100, level={level}, {count} leading transits.",
+}
+
+
+def fast_transits(facts: DayFacts) -> list[TransitFact]:
+    """Leading transits of the fast bodies not told as today's events (nor touching a point an event touches)."""
+    touched = {e.get("natal") for e in facts.events}
+    chosen: list[TransitFact] = []
+    for t in facts.transits:
+        if t.transit not in SLOW and not t.exact_at and t.natal not in touched:
+            chosen.append(t)
+            touched.add(t.natal)
+    return chosen
+
+
+def alternating(events: list[dict]) -> list[dict]:
+    """The contacts to tell in a row, leaving out one that shares its aspect or natal point with the
+    contact told just before, or two transits of one body (the dashboard lists them all): such
+    sentences read as one said twice. A second timed contact of a body is told as "it"."""
+    told: list[dict] = []
+    for e in events:
+        previous = next((p for p in reversed(told) if "natal" in p), None)
+        shared = (
+            ("kind", "natal", "body") if e["type"] == "transit" == (previous or {}).get("type") else ("kind", "natal")
+        )
+        if "natal" in e and previous and any(previous[k] == e[k] for k in shared):
+            continue
+        told.append(e)
+    return told
+
+
+ECHO_WORDS = 5
+
+
+def phrases_of(sentence: str) -> set[tuple[str, ...]]:
+    words = re.findall(r"[\w°%'-]+", sentence.lower())
+    return {tuple(words[i : i + ECHO_WORDS]) for i in range(len(words) - ECHO_WORDS + 1)}
+
+
+def without_echoes(paragraphs: list[list[str]]) -> list[list[str]]:
+    """The paragraphs without a sentence that repeats five words of the sentence before it: a reader
+    hears such a pair as one sentence said twice."""
+    kept: list[list[str]] = []
+    previous: set[tuple[str, ...]] = set()
+    for paragraph in paragraphs:
+        kept.append([])
+        for sentence in paragraph:
+            own = phrases_of(sentence)
+            if own & previous:
+                continue
+            kept[-1].append(sentence)
+            previous = own
+    return kept
+
+
 def interpretation(facts: DayFacts, tone: str) -> str:
-    """A few paragraphs: the day's shape, its leading transits, then the Moon and any turning points."""
-    opening = {
-        "inspiring": f"Today's G-Code is {facts.score}, a {facts.level} day.",
-        "practical": f"G-Code {facts.score} ({facts.level}).",
-        "poetic": f"The sky writes {facts.score} across your day, a {facts.level} tide.",
-        "technical": f"G-Code {facts.score}/100, level={facts.level}, {len(facts.transits)} leading transits.",
-    }[tone]
-    leading = [transit_sentence(t, tone) for t in facts.transits[:3]]
-    if not leading:
-        leading = ["No transit is within orb of your chart today: a quiet day to integrate."]
-    sky = [moon_sentence(facts.moon["phase"], facts.moon["sign"], tone)]
-    sky += [station_sentence(s["body"], s["direction"], tone) for s in facts.stations]
+    """The day's events first, then its score and fast transits, the slow seasons that turn today, the Moon."""
+    opening = OPENINGS[tone].format(score=facts.score, level=facts.level, count=len(facts.transits))
+    fast = [{"type": "transit", "body": t.transit, "kind": t.kind, "natal": t.natal, "fact": t}
+            for t in fast_transits(facts)]  # fmt: skip
+    turning = season_turns(facts.seasons, facts.date)[:1]
+    # the season's paragraph names its natal point: the lines just before it leave that point out
+    candidates = [e for e in facts.events[:6] + fast if all(e.get("natal") != s["natal"] for s in turning)]
+    told = alternating(candidates)
+    events = event_sentences([e for e in told if e["type"] != "transit"], tone)
+    moon = moon_sentence(facts.moon["phase"], facts.moon["sign"], tone, facts.moon.get("illumination"))
+    lead = [*events[:1], opening] if events else [moon, opening]
+    transits = [e["fact"] for e in told if e["type"] == "transit"][:2]
+    body = events[1:4] + [transit_sentence(t, tone, i) for i, t in enumerate(transits)]
+    if not facts.transits:
+        body.append("No transit is within orb of your chart today: a quiet day to integrate.")
+    seasons = [season_sentence(s, tone, facts.date) for s in turning]
+    sky = [moon] if events else []
     sky += [f"A {e['type']} {e['kind']} eclipse: {ECLIPSE_MEANINGS[e['kind']]}." for e in facts.eclipses]
-    paragraphs = [f"{opening} {leading[0]}", " ".join(leading[1:]), " ".join(sky)]
-    return "\n\n".join(p for p in paragraphs if p)
+    paragraphs = without_echoes([lead + body, seasons, sky])
+    return "\n\n".join(" ".join(p) for p in paragraphs if p)
 
 
 def affirmation(facts: DayFacts, tone: str) -> str:
-    nature = facts.transits[0].nature if facts.transits else "neutral"
-    return AFFIRMATIONS[tone][nature]
+    pool = AFFIRMATIONS[tone]
+    return pool[day_number(facts) % len(pool)]
+
+
+def event_guidance(facts: DayFacts) -> list[str]:
+    """Advice tied to the day's exact contacts, with their times (the planet touched says what for)."""
+    items = []
+    for e in facts.events:
+        if e["type"] != "contact":
+            continue
+        advice = PLANET_GUIDANCE[e["nature"]].get(e["natal"]) or PLANET_GUIDANCE[e["nature"]][e["body"]]
+        items.append(f"Around {e['at']} ({e['body']} {KIND_ADJECTIVES[e['kind']]} your {e['natal']}): {advice}")
+        if len(items) == MAX_EVENT_GUIDANCE:
+            break
+    return items
 
 
 def guidance(facts: DayFacts) -> list[str]:
-    """3–5 distinct practical items: one per leading planet, the Moon's phase, then general care."""
-    items: list[str] = []
-    for t in facts.transits:
-        item = PLANET_GUIDANCE[t.nature][t.transit]
-        if item not in items:
-            items.append(item)
-        if len(items) == MAX_GUIDANCE - 1:
-            break
-    items.append(PHASE_GUIDANCE[facts.moon["phase"]])
-    items += [g for g in GENERAL_GUIDANCE if g not in items][: max(0, 3 - len(items))]
-    return items[:MAX_GUIDANCE]
+    """3–5 distinct items: the day's exact contacts, the slow seasons that turn today, the Moon's phase, then care."""
+    day = day_number(facts)
+    items = event_guidance(facts)
+    for s in season_turns(facts.seasons, facts.date)[:1]:
+        where = f"day {s['day']}, {s['days_left']} to go"
+        season = f"{s['transit']} {KIND_ADJECTIVES[s['kind']]} your {s['natal']}, {where}"
+        items.append(f"{season}: {PLANET_GUIDANCE[s['nature']][s['transit']]}")
+    phase = PHASE_GUIDANCE[facts.moon["phase"]]
+    items.append(phase[day % len(phase)])
+    wanted = max(0, 3 - len(items))
+    # Two steps a day through the pool: an item comes back every sixth day at most.
+    general = [GENERAL_GUIDANCE[(day * 2 + i) % len(GENERAL_GUIDANCE)] for i in range(2)]
+    items += [g for g in general if g not in items][:wanted]
+    return list(dict.fromkeys(items))[:MAX_GUIDANCE]
 
 
 def daily_texts(facts: DayFacts, tone: str) -> DailyTexts:

@@ -50,10 +50,15 @@ KIND_VERBS: dict[str, str] = {
     "quintile": "lends a creative spark to",
     "biquintile": "adds a craftsman's touch to",
 }
-NATURE_ADVICE: dict[str, str] = {
-    "harmonious": "use the ease while it lasts",
-    "tense": "slow down and work with the friction instead of against it",
-    "neutral": "notice what begins here: it will grow",
+# Several ways to say each, so two transits of one nature in a row do not end alike.
+NATURE_ADVICE: dict[str, tuple[str, ...]] = {
+    "harmonious": ("use the ease while it lasts", "let it help you", "say yes to what comes easily"),
+    "tense": (
+        "slow down and work with the friction instead of against it",
+        "take the pressure as information",
+        "pace yourself and pick one battle",
+    ),
+    "neutral": ("notice what begins here and let it grow", "give the new thing room", "watch where it leads"),
 }
 SIGN_MOODS: dict[str, str] = {
     "Aries": "quick, direct and impatient",
@@ -69,22 +74,23 @@ SIGN_MOODS: dict[str, str] = {
     "Aquarius": "detached, inventive and contrary",
     "Pisces": "dreamy, porous and kind",
 }
+# Phrases that fit after "a time of" and never hold a colon (the tones add their own punctuation).
 PHASE_MEANINGS: dict[str, str] = {
-    "New Moon": "a blank page: plant one intention",
-    "Waxing Crescent": "the first green shoots: protect what you started",
-    "First Quarter": "a test of commitment: act on the plan",
-    "Waxing Gibbous": "refinement: adjust, polish, keep going",
-    "Full Moon": "culmination: see what the month has built and feel it fully",
-    "Waning Gibbous": "sharing: pass on what you learned",
-    "Last Quarter": "release: drop what no longer fits",
-    "Waning Crescent": "rest: empty the cup before the next cycle",
+    "New Moon": "blank pages and one planted intention",
+    "Waxing Crescent": "first green shoots that need protecting",
+    "First Quarter": "tested commitment and acting on the plan",
+    "Waxing Gibbous": "refinement, polishing and keeping going",
+    "Full Moon": "culmination, seeing what the month has built",
+    "Waning Gibbous": "sharing and passing on what you learned",
+    "Last Quarter": "release and dropping what no longer fits",
+    "Waning Crescent": "rest and emptying the cup before the next cycle",
 }
 STATION_MEANINGS: dict[str, dict[str, str]] = {
     "retrograde": {
         "Mercury": "plans, messages and machines ask to be checked twice",
         "Venus": "old loves and old values come back for review",
         "Mars": "energy turns inward; fights picked now are fought twice",
-        "Jupiter": "growth goes inward: faith over expansion",
+        "Jupiter": "growth goes inward, faith over expansion",
         "Saturn": "structures are audited from the inside",
         "Uranus": "the urge for change works underground",
         "Neptune": "illusions thin out and the dream is revised",
@@ -107,8 +113,8 @@ SIGN_KEYWORDS: dict[str, str] = {
     "Sagittarius": "meaning", "Capricorn": "ambition", "Aquarius": "innovation", "Pisces": "compassion",
 }  # fmt: skip
 ECLIPSE_MEANINGS: dict[str, str] = {
-    "solar": "a reset point: something begins that is bigger than one day",
-    "lunar": "a release point: something comes to light and completes",
+    "solar": "a reset point where something begins that is bigger than one day",
+    "lunar": "a release point where something comes to light and completes",
 }
 PLANET_GUIDANCE: dict[str, dict[str, str]] = {
     "harmonious": {
@@ -116,7 +122,7 @@ PLANET_GUIDANCE: dict[str, dict[str, str]] = {
         "Moon": "Cook, rest or call someone who feels like home.",
         "Mercury": "Write the message you have been drafting in your head.",
         "Venus": "Spend time or money on something beautiful and shared.",
-        "Mars": "Train, build or ship: the effort pays off today.",
+        "Mars": "Train, build or ship; the effort pays off today.",
         "Jupiter": "Ask for the bigger thing; the answer may be yes.",
         "Saturn": "Commit to a routine you can keep for a month.",
         "Uranus": "Try the unusual approach you keep postponing.",
@@ -139,7 +145,7 @@ PLANET_GUIDANCE: dict[str, dict[str, str]] = {
     },
     "neutral": {
         "Sun": "Start something that carries your name.",
-        "Moon": "Reset your space: clean one corner of your home.",
+        "Moon": "Reset your space by cleaning one corner of your home.",
         "Mercury": "Learn one new thing and write it down.",
         "Venus": "Reach out to someone you appreciate.",
         "Mars": "Begin the task you have been circling.",
@@ -151,44 +157,6 @@ PLANET_GUIDANCE: dict[str, dict[str, str]] = {
         "True Node": "Choose growth over comfort once today.",
     },
 }
-PHASE_GUIDANCE: dict[str, str] = {
-    "New Moon": "Write down one intention for the coming month.",
-    "Waxing Crescent": "Protect your new start from too many opinions.",
-    "First Quarter": "Make the decision you have been postponing.",
-    "Waxing Gibbous": "Review your work and improve one detail.",
-    "Full Moon": "Celebrate something you finished, however small.",
-    "Waning Gibbous": "Teach or share something you have learned.",
-    "Last Quarter": "Clear out one thing: a file, a drawer, a grudge.",
-    "Waning Crescent": "Go to bed early and let the day be enough.",
-}
-GENERAL_GUIDANCE: tuple[str, ...] = (
-    "Drink water and take a walk without your phone.",
-    "End the day by writing three lines about it.",
-    "Leave ten minutes between meetings to breathe.",
-)
-AFFIRMATIONS: dict[str, dict[str, str]] = {
-    "inspiring": {
-        "harmonious": "I welcome the ease of this day and let it carry me forward.",
-        "tense": "Every obstacle today is a teacher, and I am ready to learn.",
-        "neutral": "Something new begins in me today, and I give it room to grow.",
-    },
-    "practical": {
-        "harmonious": "I use today's momentum to finish what matters.",
-        "tense": "I handle one thing at a time, calmly and well.",
-        "neutral": "I start small and I keep going.",
-    },
-    "poetic": {
-        "harmonious": "I am a river finding its way downhill, unhurried and sure.",
-        "tense": "I am the stone the water shapes, patient and unbroken.",
-        "neutral": "I am a seed in dark soil, certain of the light.",
-    },
-    "technical": {
-        "harmonious": "System stable: I deploy my best work with confidence.",
-        "tense": "I debug calmly: every error message is information.",
-        "neutral": "I initialise a new process and let it run.",
-    },
-}
-
 # The poetic tone speaks in images, the technical one in keywords, so the tones differ in words, not only in order.
 PLANET_IMAGES: dict[str, str] = {
     "Sun": "the noon fire", "Moon": "the tide-keeper", "Mercury": "the quick messenger",
@@ -214,10 +182,10 @@ KIND_IMAGES: dict[str, str] = {
     "quincunx": "turns sideways toward", "semisextile": "brushes past", "semisquare": "snags on",
     "sesquiquadrate": "jostles", "quintile": "hums beside", "biquintile": "weaves a thread into",
 }  # fmt: skip
-NATURE_IMAGES: dict[str, str] = {
-    "harmonious": "let the current carry you",
-    "tense": "bend like a reed and do not break",
-    "neutral": "watch what the seed becomes",
+NATURE_IMAGES: dict[str, tuple[str, ...]] = {
+    "harmonious": ("let the current carry you", "the door swings open on its own"),
+    "tense": ("bend like a reed and do not break", "the wind tests the roots"),
+    "neutral": ("watch what the seed becomes", "a new thread joins the weave"),
 }
 PLANET_KEYWORDS: dict[str, str] = {
     "Sun": "vitality", "Moon": "mood", "Mercury": "comms", "Venus": "values", "Mars": "energy",

@@ -116,3 +116,16 @@ def printed_wheel(user: User) -> str:
 
 def printed_wheel_png(user: User) -> bytes:
     return wheel_png(printed_wheel(user))
+
+
+def natal_chart_data(user: User) -> dict:
+    """The chart's data for reading: the stored chart's when it is current, else computed now and not
+    stored (a page's GET writes nothing; the next recalculation or job stores it)."""
+    try:
+        record = user.natal_chart
+    except NatalChartRecord.DoesNotExist:
+        record = None
+    if record is not None and record.fingerprint == chart_fingerprint(user):
+        return record.data
+    chart, resolved = chart_for(user)
+    return chart_as_dict(chart, resolved)

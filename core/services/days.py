@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from core.astro.local_time import MissingLocalDay
 from core.gcode.score import LEVELS, intensity_level
 from core.models import DailyGCode, DayNote, User
+from core.services.charts import natal_chart_data
 from core.services.gcode import facts_for
 
 FORECAST_SPANS = (7, 30)
@@ -22,18 +23,30 @@ class ForecastDay:
 
 
 def forecast(user: User, start: dt.date, days: int) -> list[ForecastDay]:
-    """Scores and leading transits for the coming days, computed now and not stored (a skipped date has none)."""
+    """Scores and the contacts that lead each coming day, computed now and not stored (nor is the chart).
+
+    A day is led by what perfects on it (with its time), then by its strongest transits: the slow
+    contacts that lead most days' totals would otherwise fill every row alike.
+    """
     result = []
+    chart = natal_chart_data(user)
     for offset in range(days):
         date = start + dt.timedelta(days=offset)
         try:
-            facts = facts_for(user, date)
+            facts = facts_for(user, date, chart)
         except MissingLocalDay:
             continue
-        leading = [
-            {"transit": t.transit, "kind": t.kind, "natal": t.natal, "exact_at": t.exact_clock, "nature": t.nature}
-            for t in facts.transits[:3]
+        exact = [
+            {"transit": e["body"], "kind": e["kind"], "natal": e["natal"], "exact_at": e["at"], "nature": e["nature"]}
+            for e in facts.events
+            if e["type"] == "contact"
         ]
+        strongest = [
+            {"transit": t.transit, "kind": t.kind, "natal": t.natal, "exact_at": t.exact_clock, "nature": t.nature}
+            for t in facts.transits
+        ]
+        timed = {(e["transit"], e["kind"], e["natal"]) for e in exact}
+        leading = [*exact, *(t for t in strongest if (t["transit"], t["kind"], t["natal"]) not in timed)][:3]
         result.append(ForecastDay(date, facts.score, facts.level, leading))
     return result
 

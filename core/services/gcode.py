@@ -7,7 +7,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from core.astro.transits import day_report
-from core.gcode.facts import DayFacts, NatalPoint, TransitFact, day_facts
+from core.gcode.facts import DayFacts, NatalPoint, day_facts
 from core.models import DailyGCode, Engine, PatchNote, User
 from core.oracle.gemini import GeminiSettings
 from core.oracle.patch_notes import render_patch_notes
@@ -47,9 +47,9 @@ def chart_day_facts(chart_data: dict, date: dt.date, zone: str) -> DayFacts:
     return day_facts(day_report(points, date, zone), points, time_known)
 
 
-def facts_for(user: User, date: dt.date) -> DayFacts:
-    """The facts of the person's local date: transits to their stored chart, scored."""
-    return chart_day_facts(current_natal_chart(user).data, date, user.schedule_timezone)
+def facts_for(user: User, date: dt.date, chart_data: dict | None = None) -> DayFacts:
+    """The facts of the person's local date: transits to their chart (the stored one unless given), scored."""
+    return chart_day_facts(chart_data or current_natal_chart(user).data, date, user.schedule_timezone)
 
 
 def written_by(texts: DailyTexts) -> dict:
@@ -66,10 +66,14 @@ DAILY_FIELDS = [
 NOTE_FIELDS = ["version", "body", "tone", "engine", "model", "written_at"]
 
 
-def daily_record(user: User, date: dt.date) -> DailyGCode:
-    """The person's G-Code for a local date, computed and written but not yet saved."""
-    facts = facts_for(user, date)
-    texts = write_daily_texts(facts, user.tone, gemini_settings())  # may call Gemini: outside any transaction
+def daily_record(user: User, date: dt.date, offline: bool = False, chart_data: dict | None = None) -> DailyGCode:
+    """The person's G-Code for a local date, computed and written but not yet saved.
+
+    `offline` asks the local engine only (a page computing a day on demand never calls the network).
+    """
+    facts = facts_for(user, date, chart_data)
+    gemini = None if offline else gemini_settings()
+    texts = write_daily_texts(facts, user.tone, gemini)  # may call Gemini: outside any transaction
     return DailyGCode(
         user=user, date=date, score=facts.score, level=facts.level, themes=facts.themes, facts=facts.as_dict(),
         program="\n".join(facts.program), interpretation=texts.interpretation, affirmation=texts.affirmation,
@@ -123,15 +127,5 @@ def generate_patch_notes(user: User, date: dt.date) -> list[PatchNote]:
 
 
 def gcode_payload(record: DailyGCode) -> dict:
-    """A stored G-Code as the dashboard shows it: the "gcode.new" event that updates the page in place."""
-    transits = [
-        {"transit": t.transit, "kind": t.kind, "natal": t.natal, "exact_at": t.exact_clock,
-         "orb": t.orb, "applying": t.applying, "nature": t.nature}
-        for t in (TransitFact(**fact) for fact in record.facts.get("transits", []))
-    ]  # fmt: skip
-    return {
-        "type": "gcode.new", "date": record.date.isoformat(), "score": record.score, "level": record.level,
-        "themes": record.themes, "program": record.program, "interpretation": record.interpretation,
-        "affirmation": record.affirmation, "guidance": record.guidance, "transits": transits,
-        "engine": record.engine,
-    }  # fmt: skip
+    """The "gcode.new" event: a signal naming the date; the page fetches the server-rendered reading."""
+    return {"type": "gcode.new", "date": record.date.isoformat()}

@@ -28,21 +28,36 @@ from core.services.gcode import (
 from core.services.natal_reading import write_stored_reading
 
 JOB = "recalculate"
+FILL_BATCH = 10  # past days stored per statement, with a progress report after each batch
 STEP_PAUSE_SECONDS = 0.15  # lets a watcher see each step; the whole run stays under a second
 
 
-def start_recalculation(user: User, date: dt.date | None = None) -> tuple[JobRun, threading.Thread]:
-    """Record a run for the person's date (default: today where they are) and start it."""
+def start_recalculation(user: User, date: dt.date | None = None, past_days: int = 0) -> tuple[JobRun, threading.Thread]:
+    """Record a run for the person's date (default: today where they are) and start it; with `past_days`
+    the days before it are filled in too (after sign-up or new birth data, so history means something)."""
     date = date or local_today(user)
     now = timezone.now()
     run = claim(JOB, f"{user.pk}/{date.isoformat()}/{now:%Y%m%dT%H%M%S.%f}", "manual", now, user=user)
-    thread = threading.Thread(target=recalculate, args=(run, user, date), name=f"recalculate-{run.pk}", daemon=True)
+    args = (run, user, date, past_days)
+    thread = threading.Thread(target=recalculate, args=args, name=f"recalculate-{run.pk}", daemon=True)
     transaction.on_commit(thread.start)  # the thread must see what the request saved (the new birth data)
     return run, thread
 
 
-def recalculate(run: JobRun, user: User, date: dt.date) -> JobRun:
-    """Chart, transits and words, patch notes: each a step with its progress; a failure fails the run."""
+def fill_past_days(run: JobRun, user: User, date: dt.date, days: int) -> None:
+    """Store the G-Codes of the `days` before `date`, written by the local engine (ninety calls to
+    Gemini would spend a quota on days nobody opened yet), reporting progress as it goes."""
+    chart = current_natal_chart(user).data
+    dates = [date - dt.timedelta(days=n) for n in range(days, 0, -1)]
+    for start in range(0, len(dates), FILL_BATCH):
+        batch = dates[start : start + FILL_BATCH]
+        save_daily_records([daily_record(user, d, offline=True, chart_data=chart) for d in batch])
+        done = start + len(batch)
+        report(run, 35 + round(30 * done / len(dates)), f"Filled in {done} of {len(dates)} past days", "past_days")
+
+
+def recalculate(run: JobRun, user: User, date: dt.date, past_days: int = 0) -> JobRun:
+    """Chart, (past days,) transits and words, patch notes: each a step with its progress; a failure fails the run."""
     progress = Progress(run, 1)
     try:
         report(run, 10, "Checking your natal chart", "chart")
@@ -50,7 +65,9 @@ def recalculate(run: JobRun, user: User, date: dt.date) -> JobRun:
         time.sleep(STEP_PAUSE_SECONDS)
         report(run, 20, "Reading your natal chart", "natal_reading")
         write_stored_reading(user, chart, gemini_settings())
-        report(run, 35, "Reading today's transits and writing your G-Code", "gcode")
+        if past_days:
+            fill_past_days(run, user, date, past_days)
+        report(run, 35 if not past_days else 65, "Reading today's transits and writing your G-Code", "gcode")
         record = daily_record(user, date)
         time.sleep(STEP_PAUSE_SECONDS)
         report(run, 70, "Saving and writing your patch notes", "patch_notes")

@@ -12,6 +12,7 @@ from django.views.generic import CreateView, UpdateView
 from core.forms import BirthDataForm, RegistrationForm
 from core.models import User
 from core.services.charts import recompute_natal_chart
+from core.services.reading import BACKFILL_DAYS
 from core.services.recalculate import start_recalculation
 
 
@@ -23,10 +24,13 @@ class RegisterView(CreateView):
 
     def form_valid(self, form: RegistrationForm) -> HttpResponse:
         response = super().form_valid(form)
-        if self.object.has_birth_data:
-            recompute_natal_chart(self.object)
         login(self.request, self.object, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(self.request, f"Welcome, {self.object.username}.")
+        if self.object.has_birth_data:
+            recompute_natal_chart(self.object)
+            # today and the past 90 days are filled in the background; the dashboard shows the run
+            run, _ = start_recalculation(self.object, past_days=BACKFILL_DAYS)
+            return redirect(f"{reverse('home')}?run={run.pk}")
         return response
 
 
@@ -42,7 +46,8 @@ class BirthDataView(UpdateView):
         response = super().form_valid(form)
         if self.object.has_birth_data:
             recompute_natal_chart(self.object)
-            run, _ = start_recalculation(self.object)  # today's G-Code follows the new chart, visibly
+            # today's G-Code and the past days' follow the new chart, visibly
+            run, _ = start_recalculation(self.object, past_days=BACKFILL_DAYS)
             messages.success(self.request, "Your birth data is saved and your chart recomputed.")
             return redirect(f"{reverse('chart')}?run={run.pk}")
         messages.success(self.request, "Your preferences are saved.")

@@ -9,14 +9,15 @@ from django.urls import reverse
 from django.views.generic import TemplateView, View
 
 from core.forms import DayNoteForm
-from core.gauge import gauge_svg
 from core.models import DayNote, JobRun
 from core.scheduler.runs import RunInProgress
 from core.services.days import save_day_note
-from core.services.gcode import daily_gcode, local_today
+from core.services.gcode import local_today
+from core.services.reading import day_reading
 from core.services.recalculate import start_recalculation
 from core.services.year import progressed_moon_banner
 from core.views.charts import BirthDataRequiredMixin
+from core.views.day import reading_context
 
 
 def wants_json(request: HttpRequest) -> bool:
@@ -29,10 +30,10 @@ class DashboardView(BirthDataRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs) -> dict:
         user = self.request.user
         today = local_today(user)
-        record = daily_gcode(user, today)
+        record = day_reading(user, today)  # stored, or computed now and not saved: a GET writes nothing
         note = DayNote.objects.filter(user=user, date=today).first()
         return super().get_context_data(
-            today=today, record=record, facts=record.facts, gauge=gauge_svg(record.score, record.level),
+            **reading_context(record, today),
             note_form=DayNoteForm(initial={"date": today, "text": note.text if note else ""}),
             run_id=self.request.GET.get("run", ""), progressed_moon=progressed_moon_banner(user, today), **kwargs,
         )  # fmt: skip

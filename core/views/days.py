@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from django.urls import reverse
 from django.views.generic import TemplateView
 
 from core.forms import DateRangeForm, DayNoteForm
@@ -45,6 +46,7 @@ class HistoryView(BirthDataRequiredMixin, TemplateView):
         series = {
             "labels": [r.date.isoformat() for r in records], "scores": [r.score for r in records],
             "notes": [{"date": n.date.isoformat(), "text": n.text} for n in notes],
+            "day_url": reverse("day", args=["0000-00-00"]),  # a point opens its day: the date replaces the zeros
         }  # fmt: skip
         return super().get_context_data(
             form=form, start=start, end=end, records=records, notes=notes, series=series,

@@ -25,6 +25,23 @@
     }
   };
 
+  /* A note on a day without a score is a dashed line across the chart at its date, not a point
+     at a made-up score. */
+  var unscored = series.notes.filter(function (n) { return !(n.date in scoreByDate); });
+  var noteLines = {
+    id: "noteLines",
+    afterDatasetsDraw: function (chart) {
+      var x = chart.scales.x, area = chart.chartArea, ctx = chart.ctx;
+      ctx.save();
+      ctx.strokeStyle = "#ffcc66"; ctx.setLineDash([4, 4]);
+      unscored.forEach(function (n) {
+        var px = x.getPixelForValue(labels.indexOf(n.date));
+        ctx.beginPath(); ctx.moveTo(px, area.top); ctx.lineTo(px, area.bottom); ctx.stroke();
+      });
+      ctx.restore();
+    }
+  };
+
   new Chart(canvas, {
     type: "line",
     data: {
@@ -34,11 +51,18 @@
           borderColor: "#4dff88", backgroundColor: "#4dff88", spanGaps: true, tension: 0.25, pointRadius: 2 },
         { label: "Day notes", type: "scatter", pointStyle: "triangle", pointRadius: 7, borderColor: "#ffcc66",
           backgroundColor: "#ffcc66",
-          data: series.notes.map(function (n) { return { x: n.date, y: scoreByDate[n.date] || 50, note: n.text }; }) }
+          data: series.notes.filter(function (n) { return n.date in scoreByDate; })
+            .map(function (n) { return { x: n.date, y: scoreByDate[n.date], note: n.text }; }) }
       ]
     },
     options: {
       animation: false, responsive: true, maintainAspectRatio: false,
+      onClick: function (event, elements, chart) {
+        if (!elements.length) return;
+        var hit = elements[0], raw = chart.data.datasets[hit.datasetIndex].data[hit.index];
+        var date = raw && raw.x ? raw.x : labels[hit.index];
+        if (date) window.location.href = series.day_url.replace("0000-00-00", date);
+      },
       scales: {
         x: { type: "category", ticks: { color: "#8aa391", maxTicksLimit: 12 }, grid: { color: "#1f2e23" } },
         y: { min: 1, max: 100, ticks: { color: "#8aa391" }, grid: { color: "#1f2e23" } }
@@ -48,7 +72,7 @@
         tooltip: { callbacks: { afterLabel: function (item) { return item.raw && item.raw.note ? item.raw.note : ""; } } }
       }
     },
-    plugins: [levelBands]
+    plugins: [levelBands, noteLines]
   });
   canvas.dataset.ready = "true";
 })();

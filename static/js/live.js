@@ -1,5 +1,5 @@
 /* Spiritual G-Code live client: the dashboard socket (with back-off reconnects), run progress,
-   in-place updates of the dashboard, and copy buttons. No dependencies. */
+   the signal that fetches a fresh reading (with the vendored htmx), and copy buttons. */
 (function () {
   "use strict";
 
@@ -84,57 +84,14 @@
     });
   }
 
-  /* ---- dashboard updates in place ---- */
-  function setText(field, value) {
-    document.querySelectorAll('[data-field="' + field + '"]').forEach(function (el) { el.textContent = value; });
-  }
-
-  function updateDashboard(data) {
-    var dash = document.querySelector("[data-dashboard]");
-    if (!dash || dash.dataset.date !== data.date) return;
-    setText("score", data.score);
-    setText("level", data.level);
-    setText("program", data.program);
-    setText("affirmation", data.affirmation);
-    setText("engine", data.engine === "gemini" ? "Gemini" : "Local engine");
-    setText("updated", new Date().toTimeString().slice(0, 8));
-    var themes = document.querySelector('[data-field="themes"]');
-    if (themes) themes.innerHTML = "";
-    (data.themes || []).forEach(function (t) {
-      var span = document.createElement("span"); span.className = "tag"; span.textContent = t;
-      themes.appendChild(span); themes.appendChild(document.createTextNode(" "));
+  /* ---- dashboard updates: the server renders, htmx fetches ---- */
+  /* A "gcode.new" event is only a signal: the reading of that date is fetched again from the server
+     (the same template a page load uses), so the page is never rebuilt in JavaScript. */
+  function refreshReading(data) {
+    if (typeof htmx === "undefined") return;
+    document.querySelectorAll("[data-live-date]").forEach(function (el) {
+      if (el.dataset.liveDate === data.date) htmx.trigger(el, "gcode-new");
     });
-    var interp = document.querySelector('[data-field="interpretation"]');
-    if (interp) {
-      interp.innerHTML = "";
-      String(data.interpretation || "").split(/\n\n+/).forEach(function (para) {
-        var p = document.createElement("p"); p.textContent = para; interp.appendChild(p);
-      });
-    }
-    var guidance = document.querySelector('[data-field="guidance"]');
-    if (guidance) {
-      guidance.innerHTML = "";
-      (data.guidance || []).forEach(function (g) { var li = document.createElement("li"); li.textContent = g; guidance.appendChild(li); });
-    }
-    var rows = document.querySelector('[data-field="transits"]');
-    if (rows) {
-      rows.innerHTML = "";
-      (data.transits || []).forEach(function (t) {
-        var tr = document.createElement("tr");
-        [t.transit, t.kind, t.natal, t.exact_at || "—",
-         Number(t.orb).toFixed(2) + "° " + (t.applying ? "applying" : "separating")].forEach(function (v, i) {
-          var td = document.createElement("td"); td.textContent = v; if (i === 1) td.className = t.nature; tr.appendChild(td);
-        });
-        rows.appendChild(tr);
-      });
-    }
-    var arc = document.querySelector("[data-gauge-arc]");
-    if (arc) {
-      var f = (data.score - 1) / 99, angle = Math.PI * (1 - f);
-      var x = (100 + 80 * Math.cos(angle)).toFixed(2), y = (100 - 80 * Math.sin(angle)).toFixed(2);
-      arc.setAttribute("d", "M 20 100 A 80 80 0 0 1 " + x + " " + y);
-    }
-    dash.dataset.updated = String(Date.now());
   }
 
   /* ---- the recalculate button: POST, then watch the run ---- */
@@ -158,30 +115,30 @@
     });
   }
 
-  /* ---- copy buttons ---- */
-  document.querySelectorAll("[data-copy]").forEach(function (button) {
-    button.addEventListener("click", function () {
-      var source = document.querySelector(button.dataset.copy);
-      var status = button.nextElementSibling && button.nextElementSibling.hasAttribute("data-copy-status")
-        ? button.nextElementSibling : null;
-      var text = source ? source.textContent : "";
-      function done(ok) { if (status) status.textContent = ok ? "Copied." : "Select the text and copy it by hand."; }
-      if (navigator.clipboard && window.isSecureContext) {
-        navigator.clipboard.writeText(text).then(function () { done(true); }, function () { done(false); });
-      } else {
-        var range = document.createRange(); range.selectNodeContents(source);
-        var selection = window.getSelection(); selection.removeAllRanges(); selection.addRange(range);
-        var ok = false;
-        try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
-        done(ok);
-      }
-    });
+  /* ---- copy buttons (delegated: a reading swapped in by a live update has new ones) ---- */
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("[data-copy]") : null;
+    if (!button) return;
+    var source = document.querySelector(button.dataset.copy);
+    var status = button.nextElementSibling && button.nextElementSibling.hasAttribute("data-copy-status")
+      ? button.nextElementSibling : null;
+    var text = source ? source.textContent : "";
+    function done(ok) { if (status) status.textContent = ok ? "Copied." : "Select the text and copy it by hand."; }
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(function () { done(true); }, function () { done(false); });
+    } else {
+      var range = document.createRange(); range.selectNodeContents(source);
+      var selection = window.getSelection(); selection.removeAllRanges(); selection.addRange(range);
+      var ok = false;
+      try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+      done(ok);
+    }
   });
 
   /* ---- the dashboard socket ---- */
   if (document.body.dataset.live !== undefined) {
     var dashboardSocket = liveSocket("/ws/dashboard/", function (data) {
-      if (data.type === "gcode.new") updateDashboard(data);
+      if (data.type === "gcode.new") refreshReading(data);
       else if (data.type === "job.progress") {
         var box = document.querySelector("[data-run-progress]");
         if (box && String(box.dataset.run) === String(data.run)) showProgress(data);
@@ -198,5 +155,5 @@
   var pending = document.querySelector("[data-run-progress][data-run]");
   if (pending && pending.dataset.run) watchRun(pending.dataset.run);
 
-  window.gcodeLive = { watchRun: watchRun, updateDashboard: updateDashboard };
+  window.gcodeLive = { watchRun: watchRun };
 })();

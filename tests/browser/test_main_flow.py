@@ -1,5 +1,6 @@
 """The main flows in a real browser: sign up, birth data, the wheel, the dashboard live, copying the program."""
 
+import datetime as dt
 import re
 
 import pytest
@@ -46,15 +47,16 @@ def test_sign_up_to_a_live_dashboard_and_copy_the_program(page):
 
     page.get_by_role("link", name="Dashboard").click()
     expect(page.locator("#live-status")).to_have_text("● live")
-    score = page.locator("strong[data-field=score]")
-    expect(score).to_have_text(re.compile(r"^\d{1,3}$"))
-    expect(page.locator("#gcode-program")).to_contain_text("G0")
+    expect(page.locator(".gauge svg")).to_have_attribute("aria-label", re.compile(r"^G-Code \d{1,3} of 100, \w+$"))
+    program = page.locator("#today pre[id^=gcode-program]")
+    expect(program).to_contain_text("G0")
     screenshot(page, "dashboard")
 
     page.evaluate(PROGRESS_RECORDER)
+    page.evaluate("document.querySelector('#today').addEventListener('htmx:afterSettle', () => window.swapped = true)")
     page.get_by_role("button", name="Recalculate").click()
     expect(page.locator("[data-run-message]")).to_have_text("Done.")
-    expect(page.locator("[data-dashboard]")).to_have_attribute("data-updated", re.compile(r"\d+"))
+    page.wait_for_function("window.swapped === true")  # the reading was fetched again and swapped in
     seen = page.evaluate("window.progressSeen")
     assert len(set(seen)) >= 3, seen  # the bar moved through the steps
     assert seen[-1] == 100
@@ -62,7 +64,45 @@ def test_sign_up_to_a_live_dashboard_and_copy_the_program(page):
 
     page.get_by_role("button", name="Copy program").click()
     expect(page.locator("[data-copy-status]").first).to_have_text("Copied.")
-    assert page.evaluate("navigator.clipboard.readText()") == page.locator("#gcode-program").inner_text()
+    assert page.evaluate("navigator.clipboard.readText()") == program.inner_text()
+
+
+MAKE_YESTERDAYS_LOOK = """
+from core.models import DailyGCode
+for record in DailyGCode.objects.all():
+    record.score, record.level = (99, "intense") if record.level != "intense" else (5, "low")
+    record.facts["transits"] = [dict(t, retrograde=not t["retrograde"]) for t in record.facts["transits"]]
+    record.save()
+"""
+
+
+def same_spacing(html: str) -> str:
+    """The markup with runs of white space as one space (a template include indents, a swap does not)."""
+    return re.sub(r"\s+", " ", html).strip()
+
+
+def test_a_live_update_after_a_level_change_matches_a_fresh_page_load(page, site):
+    register(page, "lin")
+    enter_birth_data(page)
+    expect(page.locator("[data-run-progress] progress")).to_have_attribute("value", "100")
+    manage(site.env, "shell", "-c", MAKE_YESTERDAYS_LOOK)  # the stored day now says another level, flipped ℞
+    page.goto("/")
+    expect(page.locator("#live-status")).to_have_text("● live")
+    gauge = page.locator("#today .gauge svg")
+    stale_label = gauge.get_attribute("aria-label")
+    page.evaluate("document.querySelector('#today').addEventListener('htmx:afterSettle', () => window.swapped = true)")
+
+    page.get_by_role("button", name="Recalculate").click()
+    page.wait_for_function("window.swapped === true")
+    live = same_spacing(page.locator("#today").inner_html())
+    live_label = gauge.get_attribute("aria-label")
+    page.reload()
+    fresh = same_spacing(page.locator("#today").inner_html())
+
+    assert live_label != stale_label  # the level changed, and the gauge says so
+    assert live == fresh  # colour, aria-label, ℞ marks: the live page is the page a reload shows
+    assert page.locator("#today .gauge svg").get_attribute("aria-label") == live_label
+    screenshot(page, "dashboard-after-live-update")
 
 
 def test_every_page_renders_and_is_saved_as_a_screenshot(page, site):
@@ -81,6 +121,8 @@ def test_every_page_renders_and_is_saved_as_a_screenshot(page, site):
         ("settings", "/settings/", "$ settings"),
         ("birth-data", "/settings/birth-data/", "Birth date"),
         ("delete-account", "/settings/delete/", "$ rm -rf ~"),
+        ("gcode-doc", "/docs/gcode/", "$ man gcode"),
+        ("day-ahead", f"/day/{dt.date.today() + dt.timedelta(days=3)}/", "$ gcode --day"),
         ("password", "/accounts/password/", "Old password"),
     ]:
         page.goto(path)
@@ -91,7 +133,7 @@ def test_every_page_renders_and_is_saved_as_a_screenshot(page, site):
 
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto("/")
-    expect(page.locator("[data-dashboard]")).to_be_visible()
+    expect(page.locator("#today .gauge svg")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")  # no sideways scroll
     screenshot(page, "dashboard-phone")
 

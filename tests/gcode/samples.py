@@ -39,3 +39,16 @@ def varied_charts(count: int, seed: int = 11) -> list[ChartRequest]:
 def days_of(year: int) -> list[dt.date]:
     first = dt.date(year, 1, 1)
     return [first + dt.timedelta(days=n) for n in range((dt.date(year + 1, 1, 1) - first).days)]
+
+
+def days_for_charts(
+    charts: list[ChartRequest], dates: list[dt.date], zone: str = "Europe/London"
+) -> list[list[DayFacts]]:
+    """The facts of every date for each chart (one list per chart, in date order)."""
+    result = []
+    for request in charts:
+        points = natal_points(request)
+        if not request.time_known:
+            points = [p for p in points if p.name != "Moon"]
+        result.append([day_facts(day_report(points, d, zone), points, request.time_known) for d in dates])
+    return result

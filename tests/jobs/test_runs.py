@@ -101,7 +101,7 @@ def test_progress_is_stored_on_the_run_and_events_go_out_after_commit(
     assert callbacks  # every event waited for its transaction
     to_ada = [p for g, p in sent if g == f"user.{ada.pk}"]
     assert [p["type"] for p in to_ada] == ["gcode.new", "job.progress"]  # patch notes come at 05:00
-    assert to_ada[0]["score"] == DailyGCode.objects.get(user=ada).score
+    assert to_ada[0]["date"] == DailyGCode.objects.get(user=ada).date.isoformat()  # a signal: the page fetches the rest
     assert any(g == f"run.{run.pk}" and p["state"] == "done" for g, p in sent)
 
 

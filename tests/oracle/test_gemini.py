@@ -79,7 +79,7 @@ def test_each_failure_falls_back_to_the_local_engine_and_says_why(gemini, behavi
 
     assert texts.engine == "local"
     assert texts.fallback_reason.startswith(reason)
-    assert texts.interpretation.startswith("G-Code")  # the local engine's practical opening
+    assert "G-Code 18 (low)." in texts.interpretation  # the local engine's practical opening
     assert len(gemini.requests) == 1  # no retries: the job may run again later
     assert reason in caplog.text
 

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from core.models import User
+from core.models import JobRun, User
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -31,9 +31,10 @@ def registration(**overrides) -> dict:
 def test_registering_logs_the_person_in_and_derives_the_timezone(client):
     response = client.post(reverse("register"), registration(), follow=True)
 
-    assert response.redirect_chain[-1][0] == reverse("home")
-    assert response.context["user"].is_authenticated
     user = User.objects.get(username="grace")
+    run = JobRun.objects.get(user=user, job="recalculate")  # today and the past 90 days, in the background
+    assert response.redirect_chain[-1][0] == f"{reverse('home')}?run={run.pk}"  # the dashboard watches it
+    assert response.context["user"].is_authenticated
     assert user.birth_timezone == "Asia/Kathmandu"
     assert user.birth_date == dt.date(1985, 3, 9)
     assert user.schedule_timezone == "Asia/Kathmandu"  # no browser zone sent: the birth place's

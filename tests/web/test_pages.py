@@ -35,9 +35,9 @@ def test_someone_without_birth_data_is_led_to_the_form(client, stranger, name):
 
 
 def test_the_dashboard_shows_todays_gcode_with_everything_around_it(owner_client, owner):
+    record = compute_daily_gcode(owner, local_today(owner))
     response = owner_client.get(reverse("home"))
     html = response.content.decode()
-    record = DailyGCode.objects.get(user=owner, date=local_today(owner))
 
     assert response.status_code == 200
     assert f'aria-label="G-Code {record.score} of 100, {record.level}"' in html  # the gauge
@@ -47,7 +47,8 @@ def test_the_dashboard_shows_todays_gcode_with_everything_around_it(owner_client
     assert "Copy program" in html
     assert "Recalculate" in html
     assert record.affirmation.replace("'", "&#x27;") in html
-    assert "Today's transits" in html
+    assert "The day's events" in html
+    assert "Why this score" in html
     assert '<input type="hidden" name="next" value="/">' in html  # the day note comes back here
 
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.models import DailyGCode, JobRun, User
+from core.services.gcode import compute_daily_gcode, local_today
 from core.services.zone import next_personal_runs
 from tests.conftest import londoner
 
@@ -24,6 +25,7 @@ def tokyoite(db) -> User:
 
 def test_the_dashboard_shows_the_local_date_and_times_in_the_persons_zone(client, tokyoite):
     client.force_login(tokyoite)
+    compute_daily_gcode(tokyoite, local_today(tokyoite))
     html = client.get(reverse("home")).content.decode()
 
     record = DailyGCode.objects.get(user=tokyoite)
