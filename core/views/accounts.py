@@ -1,10 +1,12 @@
 """Registration, birth data and the home page."""
 
+from axes.helpers import get_client_ip_address
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
-from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.decorators import method_decorator
 from django.views.generic import CreateView, UpdateView
@@ -13,6 +15,9 @@ from core.forms import BirthDataForm, RegistrationForm
 from core.models import User
 from core.services.charts import recompute_natal_chart
 from core.services.recalculate import start_recalculation
+from core.throttle import hit, used
+
+REGISTRATION_WINDOW_SECONDS = 3600
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -21,8 +26,22 @@ class RegisterView(CreateView):
     template_name = "registration/register.html"
     success_url = reverse_lazy("home")
 
+    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not settings.REGISTRATION_OPEN:
+            return render(request, "registration/closed.html", {"reason": "closed"}, status=403)
+        if request.method == "POST" and used(self.throttle_name(), REGISTRATION_WINDOW_SECONDS) >= (
+            settings.REGISTRATIONS_PER_IP_PER_HOUR
+        ):
+            return render(request, "registration/closed.html", {"reason": "limit"}, status=429)
+        return super().dispatch(request, *args, **kwargs)
+
+    def throttle_name(self) -> str:
+        """Accounts created from one address count together (one household, or one script)."""
+        return f"register:{get_client_ip_address(self.request)}"
+
     def form_valid(self, form: RegistrationForm) -> HttpResponse:
         response = super().form_valid(form)
+        hit(self.throttle_name(), REGISTRATION_WINDOW_SECONDS)
         if self.object.has_birth_data:
             recompute_natal_chart(self.object)
         login(self.request, self.object, backend="django.contrib.auth.backends.ModelBackend")

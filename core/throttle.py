@@ -1,0 +1,37 @@
+"""Counting limits kept in Django's cache: at most N events per key in a fixed window.
+
+The default cache is the process's memory, right for the one-process server; with several
+server processes, point CACHES at a shared cache (Redis) so the counts are shared too.
+"""
+
+import time
+
+from django.core.cache import cache
+
+
+def window_key(name: str, window_seconds: int, now: float | None = None) -> str:
+    """The cache key of the current window for `name` (windows start at multiples of their length)."""
+    window = int((time.time() if now is None else now) // window_seconds)
+    return f"throttle:{name}:{window_seconds}:{window}"
+
+
+def used(name: str, window_seconds: int) -> int:
+    """How many events `name` had in the current window."""
+    return cache.get(window_key(name, window_seconds), 0)
+
+
+def hit(name: str, window_seconds: int) -> int:
+    """Count one event and return the window's count, this one included."""
+    key = window_key(name, window_seconds)
+    if cache.add(key, 1, timeout=window_seconds + 1):
+        return 1
+    try:
+        return cache.incr(key)
+    except ValueError:  # the window expired between add and incr: this event opens the next one
+        cache.add(key, 1, timeout=window_seconds + 1)
+        return 1
+
+
+def allow(name: str, limit: int, window_seconds: int) -> bool:
+    """Count one event; False when it is beyond `limit` in the current window."""
+    return hit(name, window_seconds) <= limit
