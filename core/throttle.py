@@ -35,3 +35,8 @@ def hit(name: str, window_seconds: int) -> int:
 def allow(name: str, limit: int, window_seconds: int) -> bool:
     """Count one event; False when it is beyond `limit` in the current window."""
     return hit(name, window_seconds) <= limit
+
+
+def cool_down(name: str, seconds: int) -> bool:
+    """True at most once per `seconds` for `name`: the first caller opens the pause, others are refused."""
+    return seconds <= 0 or cache.add(f"cooldown:{name}", 1, timeout=seconds)

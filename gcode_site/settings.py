@@ -238,6 +238,8 @@ else:
 # A household server can close sign-up once everyone has an account.
 REGISTRATION_OPEN = env.bool("REGISTRATION_OPEN", default=True)
 REGISTRATIONS_PER_IP_PER_HOUR = env.int("REGISTRATIONS_PER_IP_PER_HOUR", default=5)
+# The recalculate button starts at most one run per person in this many seconds (three a minute).
+RECALCULATE_INTERVAL_SECONDS = env.int("RECALCULATE_INTERVAL_SECONDS", default=20)
 
 # --- Logging --------------------------------------------------------------------------
 LOG_DIR = Path(env.str("LOG_DIR", default=str(BASE_DIR / "logs")))

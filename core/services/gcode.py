@@ -61,10 +61,14 @@ DAILY_FIELDS = [
 NOTE_FIELDS = ["version", "body", "tone", "engine", "model", "written_at"]
 
 
-def daily_record(user: User, date: dt.date) -> DailyGCode:
-    """The person's G-Code for a local date, computed and written but not yet saved."""
+def daily_record(user: User, date: dt.date, ask_model: bool = True) -> DailyGCode:
+    """The person's G-Code for a local date, computed and written but not yet saved.
+
+    `ask_model=False` keeps Gemini out of it (the local engine writes): for a recomputation the
+    person did not ask for, so that one person's day costs at most one model call."""
     facts = facts_for(user, date)
-    texts = write_daily_texts(facts, user.tone, gemini_settings())  # may call Gemini: outside any transaction
+    gemini = gemini_settings() if ask_model else None
+    texts = write_daily_texts(facts, user.tone, gemini)  # may call Gemini: outside any transaction
     return DailyGCode(
         user=user, date=date, score=facts.score, level=facts.level, themes=facts.themes, facts=facts.as_dict(),
         program="\n".join(facts.program), interpretation=texts.interpretation, affirmation=texts.affirmation,

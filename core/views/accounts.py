@@ -14,7 +14,7 @@ from django.views.generic import CreateView, UpdateView
 from core.forms import BirthDataForm, RegistrationForm
 from core.models import User
 from core.services.charts import recompute_natal_chart
-from core.services.recalculate import start_recalculation
+from core.services.recalculate import recalculate_after_change
 from core.throttle import hit, used
 
 REGISTRATION_WINDOW_SECONDS = 3600
@@ -61,7 +61,7 @@ class BirthDataView(UpdateView):
         response = super().form_valid(form)
         if self.object.has_birth_data:
             recompute_natal_chart(self.object)
-            run, _ = start_recalculation(self.object)  # today's G-Code follows the new chart, visibly
+            run = recalculate_after_change(self.object)  # today's G-Code follows the new chart, visibly
             messages.success(self.request, "Your birth data is saved and your chart recomputed.")
             return redirect(f"{reverse('chart')}?run={run.pk}")
         messages.success(self.request, "Your preferences are saved.")

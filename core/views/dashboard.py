@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
@@ -11,10 +12,10 @@ from django.views.generic import TemplateView, View
 from core.forms import DayNoteForm
 from core.gauge import gauge_svg
 from core.models import DayNote, JobRun
-from core.scheduler.runs import RunInProgress
 from core.services.days import save_day_note
 from core.services.gcode import daily_gcode, local_today
-from core.services.recalculate import start_recalculation
+from core.services.recalculate import live_recalculation, start_recalculation
+from core.throttle import cool_down
 from core.views.charts import BirthDataRequiredMixin
 
 
@@ -38,18 +39,22 @@ class DashboardView(BirthDataRequiredMixin, TemplateView):
 
 
 class RecalculateView(BirthDataRequiredMixin, View):
-    """POST: recompute today now; answers with the run to watch (JSON for the page's script)."""
+    """POST: recompute today now; answers with the run to watch (JSON for the page's script).
+
+    A run already going is given back; a new one starts at most once per interval per person."""
 
     http_method_names = ["post"]
 
     def post(self, request: HttpRequest) -> HttpResponse:
-        try:
+        run = live_recalculation(request.user)
+        if run is None:
+            if not cool_down(f"recalculate:{request.user.pk}", settings.RECALCULATE_INTERVAL_SECONDS):
+                busy = "You recalculated a moment ago; try again in a few seconds."
+                if wants_json(request):
+                    return JsonResponse({"error": busy}, status=429)
+                messages.error(request, busy)
+                return redirect("home")
             run, _ = start_recalculation(request.user)
-        except RunInProgress as busy:
-            if wants_json(request):
-                return JsonResponse({"error": str(busy)}, status=409)
-            messages.error(request, "A recalculation is already running.")
-            return redirect("home")
         if wants_json(request):
             return JsonResponse({"run": run.pk, "progress": reverse("run-status", args=[run.pk])}, status=202)
         return redirect(f"{reverse('home')}?run={run.pk}")
