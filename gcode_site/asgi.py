@@ -1,4 +1,4 @@
-"""ASGI entry point: HTTP and WebSockets (session auth, allowed-hosts origin check)."""
+"""ASGI entry point: HTTP and WebSockets (session auth; the consumers check the Origin, scheme and port)."""
 
 import os
 
@@ -10,7 +10,6 @@ django_asgi_app = get_asgi_application()
 # Imported after Django is set up: the routing pulls in models through the consumers.
 from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
-from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
 from core.events import LoopRecordingApplication  # noqa: E402
 from core.routing import websocket_urlpatterns  # noqa: E402
@@ -20,7 +19,7 @@ application = LoopRecordingApplication(
     ProtocolTypeRouter(
         {
             "http": django_asgi_app,
-            "websocket": AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns))),
+            "websocket": AuthMiddlewareStack(URLRouter(websocket_urlpatterns)),
         }
     )
 )

@@ -155,6 +155,11 @@ if CHANNEL_LAYER == "redis":
     }
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+# Limits on each person's sockets: how many at once (tabs, devices), and a message budget per
+# socket (a token bucket: this many a second on average, bursts up to the second number).
+SOCKETS_PER_PERSON = env.int("SOCKETS_PER_PERSON", default=8)
+SOCKET_MESSAGES_PER_SECOND = env.float("SOCKET_MESSAGES_PER_SECOND", default=2.0)
+SOCKET_MESSAGE_BURST = env.float("SOCKET_MESSAGE_BURST", default=10.0)
 
 # --- Astronomy ------------------------------------------------------------------------
 # Folder with Swiss Ephemeris files (sepl_*.se1, semo_*.se1, seas_*.se1). By default the
