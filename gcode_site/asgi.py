@@ -13,6 +13,10 @@ from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 
 from core.events import LoopRecordingApplication  # noqa: E402
 from core.routing import websocket_urlpatterns  # noqa: E402
+from core.socket_backpressure import bound_daphne_sockets  # noqa: E402
+
+# Daphne imports this module before it starts listening: its sockets get bounded queues.
+bound_daphne_sockets()
 
 # The wrapper remembers daphne's event loop, so jobs in the scheduler's thread can hand it events.
 application = LoopRecordingApplication(
