@@ -252,6 +252,8 @@ LOG_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
 # On SQLite the scheduler's lock is this file (on PostgreSQL an advisory lock).
 SCHEDULER_LOCK_FILE = Path(env.str("SCHEDULER_LOCK_FILE", default=str(LOG_DIR / "scheduler.lock")))
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
+# Where `manage.py backup` writes its dated copies of the database (private, like the database).
+BACKUP_DIR = Path(env.str("BACKUP_DIR", default=str(BASE_DIR / "backups")))
 
 LOGGING = {
     "version": 1,
