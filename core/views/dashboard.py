@@ -18,6 +18,8 @@ from core.services.recalculate import live_recalculation, start_recalculation
 from core.throttle import cool_down
 from core.views.charts import BirthDataRequiredMixin
 
+MAX_NEXT_LENGTH = 2000  # Django refuses to redirect to a URL longer than 2,048 characters
+
 
 def wants_json(request: HttpRequest) -> bool:
     return "application/json" in request.headers.get("Accept", "")
@@ -80,7 +82,8 @@ class DayNoteView(View):
     def post(self, request: HttpRequest) -> HttpResponse:
         form = DayNoteForm(request.POST)
         back = request.POST.get("next") or reverse("home")
-        if not back.startswith("/") or back.startswith("//"):
+        # Checked before anything is saved: a redirect Django refuses (too long) would answer 400 after the save.
+        if not back.startswith("/") or back.startswith("//") or len(back) > MAX_NEXT_LENGTH:
             back = reverse("home")
         if not form.is_valid():
             errors = "; ".join(e for field_errors in form.errors.values() for e in field_errors)
