@@ -40,3 +40,14 @@ def allow(name: str, limit: int, window_seconds: int) -> bool:
 def cool_down(name: str, seconds: int) -> bool:
     """True at most once per `seconds` for `name`: the first caller opens the pause, others are refused."""
     return seconds <= 0 or cache.add(f"cooldown:{name}", 1, timeout=seconds)
+
+
+USERNAME_MAX_LENGTH = 150  # Django's username field
+
+
+def attempted_username(request, credentials: dict | None = None) -> str | None:
+    """The username a failed log-in tried, as django-axes records it: cut to the length a username can
+    have, because axes stores it in a 255-character column and PostgreSQL refuses longer values."""
+    fields = credentials if credentials is not None else request.POST
+    username = fields.get("username")
+    return username[:USERNAME_MAX_LENGTH] if isinstance(username, str) else username

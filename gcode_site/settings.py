@@ -231,6 +231,7 @@ AXES_COOLOFF_TIME = dt.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default
 # Either a username or an address that fails too often is locked, each on its own.
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_USERNAME_CALLABLE = "core.throttle.attempted_username"
 AXES_RESET_ON_SUCCESS = True
 # The operator's log says who failed from where (for fail2ban or a look after an attack).
 AXES_SENSITIVE_PARAMETERS = []

@@ -112,3 +112,10 @@ def test_a_private_server_refuses_sign_up(client, settings):
     assert "not open" in page.content.decode()
     assert attempt.status_code == 403
     assert not User.objects.filter(username="intruder").exists()
+
+
+def test_an_absurdly_long_username_is_recorded_cut_not_crashed_on(client):
+    response = log_in(client, "x" * 5000, "wrong-guess")
+
+    assert response.status_code == 200
+    assert [len(a.username) for a in AccessAttempt.objects.all()] == [150]
