@@ -221,7 +221,7 @@ CONTENT_SECURITY_POLICY = {
 }
 PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
-    "payment=(), usb=(), interest-cohort=()"
+    "payment=(), usb=()"
 )
 
 # --- Login throttling (django-axes) and registration limits ------------------------------
