@@ -29,10 +29,13 @@ $(VENV)/.test-installed: requirements.txt requirements-test.txt $(EPHE_DIR)/sepl
 	$(PY) -m pip install --quiet -r requirements-test.txt
 	touch $@ $(VENV)/.runtime-installed
 
+# DEBUG is off unless set: a fresh clone (no .env) is served in development mode on 127.0.0.1.
+RUN_ENV := $(if $(wildcard .env),,DEBUG=$${DEBUG:-True})
+
 run: $(VENV)/.runtime-installed
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py collectstatic --noinput --verbosity 0
-	$(VENV)/bin/daphne -b $(HOST) -p $(PORT) gcode_site.asgi:application
+	$(RUN_ENV) $(PY) manage.py migrate --noinput
+	$(RUN_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
+	$(RUN_ENV) $(VENV)/bin/daphne -b $(HOST) -p $(PORT) gcode_site.asgi:application
 
 test: $(VENV)/.test-installed
 	$(PY) -m pytest -m "not scaleout"
@@ -48,7 +51,7 @@ lint: $(VENV)/.test-installed
 	$(VENV)/bin/ruff format --check .
 
 migrations-check: $(VENV)/.runtime-installed
-	$(PY) manage.py makemigrations --check --dry-run
+	DEBUG=True $(PY) manage.py makemigrations --check --dry-run
 
 # Benchmarks (not tests): charts and wheels per second beside kerykeion; numbers go into the README.
 bench: $(VENV)/.test-installed

@@ -60,6 +60,7 @@ def births(n: int, seed: int = 5):
 def setup_django(database: Path) -> None:
     os.environ["DATABASE_URL"] = f"sqlite:///{database}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gcode_site.settings")
+    os.environ.setdefault("DEBUG", "True")  # a local benchmark, as `make run` serves a checkout
     os.environ["SCHEDULER_AUTOSTART"] = "false"
     os.environ.setdefault("LOG_LEVEL", "WARNING")
     sys.path.insert(0, str(ROOT))

@@ -11,6 +11,7 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.conf import settings
 
+        from core import checks, signals  # noqa: F401  (registered on import)
         from core.astro import ephemeris
         from core.scheduler.live import start_in_background
 

@@ -1,43 +1,92 @@
-"""WebSocket consumers: each person's own dashboard stream, and one run's progress for its owner."""
+"""WebSocket consumers: each person's own dashboard stream, and one run's progress for its owner.
+
+A refused socket is accepted and then closed with a 44xx code: closed before the handshake, daphne
+answers 403 and the browser sees only 1006, which it cannot tell from a network blip.
+"""
 
 import json
 from typing import Any
 
 from channels.generic.websocket import AsyncWebsocketConsumer
+from django.conf import settings
 
-from core.events import run_group, user_group
+from core.events import person_sockets_group, run_group, session_sockets_group, user_group
 from core.models import JobRun
+from core.socket_limits import BadMessage, SocketCount, TokenBucket, origin_allowed, read_client_message
 
-MAX_CLIENT_MESSAGE_BYTES = 4096
-CLOSE_UNAUTHENTICATED = 4401
+CLOSE_SESSION_CHANGED = 4001  # the password changed: reconnect (a still-valid session gets back in)
+CLOSE_OVER_BUDGET = 4008  # too many messages; the browser may come back after its back-off
+CLOSE_UNAUTHENTICATED = 4401  # signed out: the browser stops and offers to log in
+CLOSE_FORBIDDEN_ORIGIN = 4403
 CLOSE_NOT_FOUND = 4404
+CLOSE_TOO_MANY_SOCKETS = 4429
+
+open_sockets = SocketCount()
 
 
 class GroupStreamConsumer(AsyncWebsocketConsumer):
     """A signed-in person's socket that relays one channel-layer group's events (type "dashboard.event")."""
 
-    group: str | None = None
+    groups_joined: tuple[str, ...] = ()
+    counted_for: int | None = None
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.budget = TokenBucket(settings.SOCKET_MESSAGES_PER_SECOND, settings.SOCKET_MESSAGE_BURST)
+
+    async def refuse(self, code: int) -> None:
+        await self.accept()
+        await self.close(code=code)
 
     async def signed_in_user(self):
-        """The person, or None after closing the socket for an anonymous visitor."""
+        """The person, or None after refusing the socket (foreign origin, anonymous, too many sockets)."""
         user = self.scope.get("user")
-        if user is None or not user.is_authenticated:
-            await self.close(code=CLOSE_UNAUTHENTICATED)
-            return None
-        return user
+        if not origin_allowed(self.scope):
+            await self.refuse(CLOSE_FORBIDDEN_ORIGIN)
+        elif user is None or not user.is_authenticated:
+            await self.refuse(CLOSE_UNAUTHENTICATED)
+        elif not open_sockets.enter(user.pk, settings.SOCKETS_PER_PERSON):
+            await self.refuse(CLOSE_TOO_MANY_SOCKETS)
+        else:
+            self.counted_for = user.pk
+            return user
+        return None
 
     async def join(self, group: str) -> None:
-        self.group = group
-        await self.channel_layer.group_add(group, self.channel_name)
+        """Relay `group`'s events; the person's and the session's control groups can close the socket."""
+        session = self.scope.get("session")
+        self.groups_joined = (group, person_sockets_group(self.counted_for))
+        if session is not None and session.session_key:
+            self.groups_joined += (session_sockets_group(session.session_key),)
+        for name in self.groups_joined:
+            await self.channel_layer.group_add(name, self.channel_name)
         await self.accept()
 
     async def disconnect(self, code: int) -> None:
-        if self.group:
-            await self.channel_layer.group_discard(self.group, self.channel_name)
+        for name in self.groups_joined:
+            await self.channel_layer.group_discard(name, self.channel_name)
+        if self.counted_for is not None:
+            open_sockets.leave(self.counted_for)
+            self.counted_for = None
 
     async def dashboard_event(self, event: dict[str, Any]) -> None:
         """Forward a server-side event to the browser."""
         await self.send(text_data=json.dumps(event["payload"]))
+
+    async def socket_close(self, event: dict[str, Any]) -> None:
+        """The session ended (logout, new password, account deleted): this socket ends with it."""
+        await self.close(code=event["code"])
+
+    async def send_error(self, detail: str) -> None:
+        await self.send(text_data=json.dumps({"type": "error", "detail": detail}))
+
+    async def within_budget(self) -> bool:
+        """Count one client message; past the socket's budget, an error event and then the close."""
+        if self.budget.take():
+            return True
+        await self.send_error("Too many messages; this socket is closed.")
+        await self.close(code=CLOSE_OVER_BUDGET)
+        return False
 
 
 class DashboardConsumer(GroupStreamConsumer):
@@ -48,24 +97,17 @@ class DashboardConsumer(GroupStreamConsumer):
             await self.join(user_group(user.pk))
 
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
-        if bytes_data is not None or text_data is None:
-            await self.send_error("Only JSON text messages are accepted.")
-            return
-        if len(text_data.encode()) > MAX_CLIENT_MESSAGE_BYTES:
-            await self.send_error("Message too large.")
+        if not await self.within_budget():
             return
         try:
-            message = json.loads(text_data)
-        except json.JSONDecodeError:
-            await self.send_error("Malformed JSON.")
+            message = read_client_message(text_data, bytes_data)
+        except BadMessage as bad:
+            await self.send_error(str(bad))
             return
-        if not isinstance(message, dict) or message.get("type") != "ping":
+        if message.get("type") != "ping":
             await self.send_error('Unknown message type; send {"type": "ping"}.')
             return
         await self.send(text_data=json.dumps({"type": "pong"}))
-
-    async def send_error(self, detail: str) -> None:
-        await self.send(text_data=json.dumps({"type": "error", "detail": detail}))
 
 
 class ProgressConsumer(GroupStreamConsumer):
@@ -77,11 +119,12 @@ class ProgressConsumer(GroupStreamConsumer):
             return
         run = await JobRun.objects.filter(pk=self.scope["url_route"]["kwargs"]["run_id"]).afirst()
         if run is None or not (user.is_staff or run.user_id == user.pk):
-            await self.close(code=CLOSE_NOT_FOUND)  # someone else's run is not there, as far as they can tell
+            await self.refuse(CLOSE_NOT_FOUND)  # someone else's run is not there, as far as they can tell
             return
         await self.join(run_group(run.pk))
         snapshot = {"type": "job.progress", "run": run.pk, "job": run.job, "status": run.status, **run.progress}
         await self.send(text_data=json.dumps(snapshot))
 
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
-        await self.send(text_data=json.dumps({"type": "error", "detail": "This socket only sends; it reads nothing."}))
+        if await self.within_budget():
+            await self.send_error("This socket only sends; it reads nothing.")

@@ -12,6 +12,7 @@ import asyncio
 import logging
 import threading
 import time
+from collections.abc import Callable
 from typing import Any
 
 from channels.layers import InMemoryChannelLayer, get_channel_layer
@@ -34,6 +35,16 @@ def run_group(run_id: int) -> str:
     return f"run.{run_id}"
 
 
+def person_sockets_group(user_id: int) -> str:
+    """Every socket a person has open (dashboard and progress), for closing them all."""
+    return f"sockets.user.{user_id}"
+
+
+def session_sockets_group(session_key: str) -> str:
+    """The sockets opened with one login session, for closing them at its logout."""
+    return f"sockets.session.{session_key}"
+
+
 def remember_server_loop(loop: asyncio.AbstractEventLoop) -> None:
     """Called from the ASGI application on its first call: the loop events must be handed to."""
     global _server_loop
@@ -54,11 +65,15 @@ def server_loop() -> asyncio.AbstractEventLoop | None:
 
 def deliver(group: str, payload: dict[str, Any]) -> bool:
     """Send one event now; True when it was handed to a channel layer."""
+    # sent_at lets a client (and the end-to-end test) see how long delivery took.
+    return hand_over(group, {"type": "dashboard.event", "payload": {**payload, "sent_at": round(time.time(), 6)}})
+
+
+def hand_over(group: str, message: dict[str, Any]) -> bool:
+    """Send one channel-layer message to a group now, from any thread; True when a layer took it."""
     layer = get_channel_layer()
     if layer is None:
         return False
-    # sent_at lets a client (and the end-to-end test) see how long delivery took.
-    message = {"type": "dashboard.event", "payload": {**payload, "sent_at": round(time.time(), 6)}}
     loop = server_loop()
     if loop is not None:
         if _on_loop_thread(loop):
@@ -81,12 +96,20 @@ def _on_loop_thread(loop: asyncio.AbstractEventLoop) -> bool:
 
 def send_after_commit(group: str, payload: dict[str, Any]) -> None:
     """Send once the current transaction commits (at once outside one); a failed send is logged, not raised."""
+    on_commit_send(f"event {payload.get('type')}", group, lambda: deliver(group, payload))
 
+
+def close_sockets_after_commit(group: str, code: int) -> None:
+    """Close a group's sockets with `code` once the current transaction commits (a logout, a new password)."""
+    on_commit_send("closing sockets", group, lambda: hand_over(group, {"type": "socket.close", "code": code}))
+
+
+def on_commit_send(what: str, group: str, send_now: Callable[[], bool]) -> None:
     def send() -> None:
         try:
-            deliver(group, payload)
+            send_now()
         except (TimeoutError, OSError, RuntimeError) as exc:
-            log.warning("event %s to %s not delivered: %s", payload.get("type"), group, exc)
+            log.warning("%s to %s not delivered: %s", what, group, exc)
 
     transaction.on_commit(send)
 

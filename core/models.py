@@ -266,6 +266,28 @@ class JobRun(models.Model):
         return f"{self.job} {self.slot} ({self.status})"
 
 
+class RunAttempt(models.Model):
+    """An earlier attempt at a run's slot, kept when the slot is run again: an interruption, a failure
+    or a finished recalculation stays in the history after the rerun that completes the slot."""
+
+    run = models.ForeignKey(JobRun, on_delete=models.CASCADE, related_name="attempts")
+    trigger = models.CharField(max_length=16)
+    status = models.CharField(max_length=12, choices=RunStatus.choices)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    users_done = models.PositiveIntegerField(default=0)
+    users_failed = models.PositiveIntegerField(default=0)
+    error_text = models.TextField(blank=True)
+    pid = models.PositiveIntegerField(null=True, blank=True)
+    host = models.CharField(max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["started_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.run} attempt at {self.started_at} ({self.status})"
+
+
 class SchedulerHeartbeat(models.Model):
     """The live scheduler's pulse: which process holds the lock, and when it last beat."""
 

@@ -1,4 +1,4 @@
-"""ASGI entry point: HTTP and WebSockets (session auth, allowed-hosts origin check)."""
+"""ASGI entry point: HTTP and WebSockets (session auth; the consumers check the Origin, scheme and port)."""
 
 import os
 
@@ -10,20 +10,23 @@ django_asgi_app = get_asgi_application()
 # Imported after Django is set up: the routing pulls in models through the consumers.
 from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
-from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
 # Load the URLconf (and the API library it imports) now: Django resolves the first request's URL inside
 # the event loop, where a first-time import of it would stall every connection for a moment.
 import gcode_site.urls  # noqa: E402, F401
 from core.events import LoopRecordingApplication  # noqa: E402
 from core.routing import websocket_urlpatterns  # noqa: E402
+from core.socket_backpressure import bound_daphne_sockets  # noqa: E402
+
+# Daphne imports this module before it starts listening: its sockets get bounded queues.
+bound_daphne_sockets()
 
 # The wrapper remembers daphne's event loop, so jobs in the scheduler's thread can hand it events.
 application = LoopRecordingApplication(
     ProtocolTypeRouter(
         {
             "http": django_asgi_app,
-            "websocket": AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns))),
+            "websocket": AuthMiddlewareStack(URLRouter(websocket_urlpatterns)),
         }
     )
 )

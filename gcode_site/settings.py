@@ -1,14 +1,22 @@
 """Settings for Spiritual G-Code, read from the environment (and an optional `.env`).
 
-One module serves development and production: `DEBUG=False` switches on the
-production hardening (secure cookies, HSTS, SSL redirect, a required SECRET_KEY).
+One module serves development and production. `DEBUG` is off unless set (`make run` sets it
+for a local checkout); off, the production hardening is on (secure cookies, HSTS, SSL
+redirect) and a real SECRET_KEY is required.
 """
 
+import datetime as dt
+import os
 import sys
+from base64 import b64encode
+from hashlib import sha256
 from pathlib import Path
 
 import dj_database_url
 import environ
+from django.core.exceptions import ImproperlyConfigured
+
+from core.astro.biwheel import STYLE as BIWHEEL_STYLE
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -17,12 +25,22 @@ if (BASE_DIR / ".env").is_file():
     # Variables already set in the process environment win over the file.
     environ.Env.read_env(BASE_DIR / ".env")
 
-DEBUG = env.bool("DEBUG", default=True)
+# --- Safe by default ------------------------------------------------------------------
+DEBUG = env.bool("DEBUG", default=False)
+
+# Database, WAL, logs, backups and lock files hold people's birth data: readable by this user only.
+os.umask(0o077)
 
 if DEBUG:
     SECRET_KEY = env.str("SECRET_KEY", default="development-only-key-never-use-in-production-0123456789")
+elif not env.str("SECRET_KEY", default=""):
+    raise ImproperlyConfigured(
+        "SECRET_KEY is not set and DEBUG is off: the site will not start without a secret key. Set SECRET_KEY "
+        '(python -c "import secrets; print(secrets.token_urlsafe(50))") in the environment or .env, '
+        "or DEBUG=True for local development."
+    )
 else:
-    SECRET_KEY = env.str("SECRET_KEY")  # required: fails loudly when missing
+    SECRET_KEY = env.str("SECRET_KEY")
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
@@ -37,6 +55,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "channels",
+    "axes",
+    "csp",
     "core.apps.CoreConfig",
 ]
 
@@ -51,6 +71,10 @@ MIDDLEWARE = [
     "core.middleware.PersonTimezoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "core.headers.PrivacyHeadersMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "gcode_site.urls"
@@ -113,7 +137,9 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage",
+        # Public files: readable by a web server in front (nginx) despite the private umask above.
+        "OPTIONS": {"file_permissions_mode": 0o644, "directory_permissions_mode": 0o755},
     },
 }
 
@@ -130,6 +156,11 @@ if CHANNEL_LAYER == "redis":
     }
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+# Limits on each person's sockets: how many at once (tabs, devices), and a message budget per
+# socket (a token bucket: this many a second on average, bursts up to the second number).
+SOCKETS_PER_PERSON = env.int("SOCKETS_PER_PERSON", default=8)
+SOCKET_MESSAGES_PER_SECOND = env.float("SOCKET_MESSAGES_PER_SECOND", default=2.0)
+SOCKET_MESSAGE_BURST = env.float("SOCKET_MESSAGE_BURST", default=10.0)
 
 # --- Astronomy ------------------------------------------------------------------------
 # Folder with Swiss Ephemeris files (sepl_*.se1, semo_*.se1, seas_*.se1). By default the
@@ -172,12 +203,58 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 
+# --- Browser policies: CSP, Permissions-Policy, no caching of personal pages --------------
+# Scripts and styles come from our own static files only; the one inline <style> is the bi-wheel's,
+# embedded in the relationship page, allowed by its hash (the downloaded wheel files carry their own).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", f"'sha256-{b64encode(sha256(BIWHEEL_STYLE.encode()).digest()).decode()}'"],
+        "img-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "font-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()"
+)
+
+# --- Login throttling (django-axes) and registration limits ------------------------------
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))  # the lock ends by itself
+# Either a username or an address that fails too often is locked, each on its own.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_USERNAME_CALLABLE = "core.throttle.attempted_username"
+AXES_RESET_ON_SUCCESS = True
+# The operator's log says who failed from where (for fail2ban or a look after an attack).
+AXES_SENSITIVE_PARAMETERS = []
+# The client's address: X-Forwarded-For only when a proxy of ours sets it (else anyone could forge it).
+if env.bool("BEHIND_PROXY", default=False):
+    AXES_IPWARE_PROXY_COUNT = 1
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+# A household server can close sign-up once everyone has an account.
+REGISTRATION_OPEN = env.bool("REGISTRATION_OPEN", default=True)
+REGISTRATIONS_PER_IP_PER_HOUR = env.int("REGISTRATIONS_PER_IP_PER_HOUR", default=5)
+# The recalculate button starts at most one run per person in this many seconds (three a minute).
+RECALCULATE_INTERVAL_SECONDS = env.int("RECALCULATE_INTERVAL_SECONDS", default=20)
+
 # --- Logging --------------------------------------------------------------------------
 LOG_DIR = Path(env.str("LOG_DIR", default=str(BASE_DIR / "logs")))
-LOG_DIR.mkdir(parents=True, exist_ok=True)
+LOG_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
 # On SQLite the scheduler's lock is this file (on PostgreSQL an advisory lock).
 SCHEDULER_LOCK_FILE = Path(env.str("SCHEDULER_LOCK_FILE", default=str(LOG_DIR / "scheduler.lock")))
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
+# Where `manage.py backup` writes its dated copies of the database (private, like the database).
+BACKUP_DIR = Path(env.str("BACKUP_DIR", default=str(BASE_DIR / "backups")))
 
 LOGGING = {
     "version": 1,

@@ -67,13 +67,18 @@ class DaphneServer:
         return "; ".join(f"{c.name}={c.value}" for c in self.cookies)
 
     def stop(self) -> str:
+        """Stop the server; its output (access log and logging) so far."""
         self.process.terminate()
         try:
-            output, _ = self.process.communicate(timeout=10)
+            self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             self.process.kill()
-            output, _ = self.process.communicate()
-        return output
+            self.process.wait()
+        return self.output_file.read_text()
+
+    @property
+    def output_file(self) -> Path:
+        return Path(self.env["LOG_DIR"]) / f"daphne-{self.port}.out"
 
 
 def start_daphne(workdir: Path, **extra_env: str) -> DaphneServer:
@@ -84,15 +89,20 @@ def start_daphne(workdir: Path, **extra_env: str) -> DaphneServer:
 
 
 def launch_daphne(env: dict[str, str], port: int) -> DaphneServer:
-    """Start daphne on `port` with `env` (an existing database) and wait until /healthz answers."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port), "gcode_site.asgi:application"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    """Start daphne on `port` with `env` (an existing database) and wait until /healthz answers.
+
+    Its output goes to a file, not a pipe: a pipe nobody reads fills up and blocks the server."""
+    output = Path(env["LOG_DIR"]) / f"daphne-{port}.out"
+    output.parent.mkdir(parents=True, exist_ok=True)
+    with output.open("w") as sink:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port), "gcode_site.asgi:application"],
+            cwd=ROOT,
+            env=env,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
     server = DaphneServer(process, port, env)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:

@@ -1,6 +1,8 @@
-"""Production settings: `check --deploy` is clean with the values of `.env.example`."""
+"""Production settings: safe by default; `check --deploy` is clean with `.env.example` and a real key."""
 
 import os
+import secrets
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -24,9 +26,10 @@ def run_manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
     )
 
 
-def test_check_deploy_is_clean_with_the_example_production_values(tmp_path):
+def test_check_deploy_is_clean_with_the_example_production_values_and_a_real_key(tmp_path):
     env = example_environment()
     env["LOG_DIR"] = str(tmp_path)
+    env["SECRET_KEY"] = secrets.token_urlsafe(50)
     result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=env)
 
     assert result.returncode == 0, result.stdout + result.stderr
@@ -40,13 +43,43 @@ def test_production_settings_refuse_to_start_without_a_secret_key(tmp_path):
     result = run_manage("check", env=env)
 
     assert result.returncode != 0
-    assert "SECRET_KEY" in result.stderr
+    assert "SECRET_KEY is not set and DEBUG is off" in result.stderr
+
+
+def test_the_placeholder_key_of_the_example_file_is_refused(tmp_path):
+    env = example_environment()
+    env["LOG_DIR"] = str(tmp_path)
+    result = run_manage("check", env=env)
+
+    assert result.returncode != 0
+    assert "gcode.E001" in result.stderr
+
+
+def test_debug_is_off_when_unset(tmp_path):
+    env = example_environment()
+    env.update(LOG_DIR=str(tmp_path), SECRET_KEY=secrets.token_urlsafe(50))
+    del env["DEBUG"]
+    result = run_manage("shell", "-c", "from django.conf import settings; print('DEBUG', settings.DEBUG)", env=env)
+
+    assert result.returncode == 0, result.stderr
+    assert "DEBUG False" in result.stdout
+
+
+def test_database_and_logs_are_private_to_the_site_user(tmp_path):
+    env = example_environment()
+    env.update(SECRET_KEY=secrets.token_urlsafe(50), LOG_DIR=str(tmp_path / "logs"))
+    env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'site.sqlite3'}"
+    result = run_manage("migrate", "--noinput", "-v0", env=env)
+
+    assert result.returncode == 0, result.stderr
+    assert stat.S_IMODE((tmp_path / "site.sqlite3").stat().st_mode) == 0o600
+    assert stat.S_IMODE((tmp_path / "logs").stat().st_mode) == 0o700
 
 
 def test_settings_create_the_log_folder_when_missing(tmp_path):
     log_dir = tmp_path / "nested" / "logs"
     env = example_environment()
-    env["LOG_DIR"] = str(log_dir)
+    env.update(LOG_DIR=str(log_dir), SECRET_KEY=secrets.token_urlsafe(50))
     result = run_manage("check", env=env)
 
     assert result.returncode == 0, result.stderr

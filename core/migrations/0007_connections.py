@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0009_chart_points_zodiac_and_reading'),
+        ('core', '0006_chart_points_zodiac_and_reading'),
     ]
 
     operations = [

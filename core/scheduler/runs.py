@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from core.events import run_group, send_after_commit, user_group
-from core.models import JobRun, RunStatus, SchedulerHeartbeat, User
+from core.models import JobRun, RunAttempt, RunStatus, SchedulerHeartbeat, User
 
 log = logging.getLogger("core.scheduler")
 
@@ -74,10 +74,22 @@ def claim(job: str, slot: str, trigger: str, due_at: dt.datetime | None, user: U
             f"{job} for {slot} is already running (pid {run.pid} on {run.host}, since {run.started_at:%H:%M:%S} UTC)."
         )
     # Conditional update: of two processes reopening the same row, one wins.
-    if not JobRun.objects.filter(pk=run.pk, status=run.status, pid=run.pid).update(**owner):
-        raise RunInProgress(f"{job} for {slot} was just claimed by another process.")
+    with transaction.atomic():
+        if not JobRun.objects.filter(pk=run.pk, status=run.status, pid=run.pid).update(**owner):
+            raise RunInProgress(f"{job} for {slot} was just claimed by another process.")
+        keep_attempt(run)
     run.refresh_from_db()
     return run
+
+
+def keep_attempt(run: JobRun) -> RunAttempt:
+    """The history keeps the attempt a rerun replaces (a stale "running" one counts as interrupted)."""
+    status = RunStatus.INTERRUPTED if run.status == RunStatus.RUNNING else run.status
+    return RunAttempt.objects.create(
+        run=run, trigger=run.trigger, status=status, started_at=run.started_at, finished_at=run.finished_at,
+        users_done=run.users_done, users_failed=run.users_failed, error_text=run.error_text, pid=run.pid,
+        host=run.host,
+    )  # fmt: skip
 
 
 def record_missed(job: str, slot: str, due_at: dt.datetime) -> bool:

@@ -3,7 +3,8 @@
 For each job and zone the sweep looks at the latest slot due (04:00 local for the G-Code,
 05:00 for the patch notes, Sunday 03:00 server time for the cleanup). Within the grace window
 it does what is missing — so a server that was down at 04:00 catches up once when it returns,
-not once per missed day — and beyond it records the slot as missed. The same code runs a job
+not once per missed day — and beyond it records the slot as missed, unless a run of the slot
+was interrupted: that one is finished for the people it missed while its date is still today. The same code runs a job
 by hand (`manage.py runjob`, the staff "run now" button).
 """
 
@@ -54,12 +55,20 @@ def trigger_name(slot: Slot, now: dt.datetime) -> str:
     return "catch-up" if late else "schedule"
 
 
+def resumable(spec: JobSpec, slot: Slot, now: dt.datetime) -> bool:
+    """An interrupted run is finished for the people it missed, however late, while its date is still
+    today in its zone: past the grace window a slot nobody started is missed, a started one is not."""
+    still_today = now.astimezone(zoneinfo.ZoneInfo(slot.zone)).date() == slot.date
+    started = JobRun.objects.filter(job=spec.name, slot=slot.key, status__in=[RunStatus.INTERRUPTED, RunStatus.RUNNING])
+    return still_today and started.exists()
+
+
 def sweep_person_job(spec: JobSpec, zone: str, now: dt.datetime, stop: threading.Event) -> JobRun | None:
     slot = latest_due(spec, zone, now)
     if slot is None:
         return None
     needing = people_needing(spec.name, zone, slot.date)
-    if now - slot.due_at > grace():
+    if now - slot.due_at > grace() and not resumable(spec, slot, now):
         # Only people who were here when the slot fell due missed it; later arrivals get their day on demand.
         if needing.filter(date_joined__lte=slot.due_at).exists() and has_run_before(spec.name):
             record_missed(spec.name, slot.key, slot.due_at)

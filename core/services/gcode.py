@@ -66,13 +66,14 @@ DAILY_FIELDS = [
 NOTE_FIELDS = ["version", "body", "tone", "engine", "model", "written_at"]
 
 
-def daily_record(user: User, date: dt.date, offline: bool = False, chart_data: dict | None = None) -> DailyGCode:
+def daily_record(user: User, date: dt.date, ask_model: bool = True, chart_data: dict | None = None) -> DailyGCode:
     """The person's G-Code for a local date, computed and written but not yet saved.
 
-    `offline` asks the local engine only (a page computing a day on demand never calls the network).
-    """
+    `ask_model=False` keeps Gemini out of it (the local engine writes): for a recomputation the
+    person did not ask for, so that one person's day costs at most one model call, and for a page
+    computing a day on demand, which never calls the network."""
     facts = facts_for(user, date, chart_data)
-    gemini = None if offline else gemini_settings()
+    gemini = gemini_settings() if ask_model else None
     texts = write_daily_texts(facts, user.tone, gemini)  # may call Gemini: outside any transaction
     return DailyGCode(
         user=user, date=date, score=facts.score, level=facts.level, themes=facts.themes, facts=facts.as_dict(),

@@ -38,7 +38,7 @@ def day_reading(user: User, date: dt.date) -> DailyGCode:
     if not first <= date <= last:
         raise DayOutOfRange(f"{date} is outside {first}–{last}")
     stored = DailyGCode.objects.filter(user=user, date=date).first()
-    return stored or daily_record(user, date, offline=True, chart_data=natal_chart_data(user))
+    return stored or daily_record(user, date, ask_model=False, chart_data=natal_chart_data(user))
 
 
 def explanation(record: DailyGCode) -> dict:

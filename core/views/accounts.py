@@ -1,10 +1,12 @@
 """Registration, birth data and the home page."""
 
+from axes.helpers import get_client_ip_address
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
-from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.decorators import method_decorator
 from django.views.generic import CreateView, UpdateView
@@ -13,7 +15,10 @@ from core.forms import BirthDataForm, RegistrationForm
 from core.models import User
 from core.services.charts import recompute_natal_chart
 from core.services.reading import BACKFILL_DAYS
-from core.services.recalculate import start_recalculation
+from core.services.recalculate import recalculate_after_change
+from core.throttle import hit, used
+
+REGISTRATION_WINDOW_SECONDS = 3600
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -22,14 +27,28 @@ class RegisterView(CreateView):
     template_name = "registration/register.html"
     success_url = reverse_lazy("home")
 
+    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not settings.REGISTRATION_OPEN:
+            return render(request, "registration/closed.html", {"reason": "closed"}, status=403)
+        if request.method == "POST" and used(self.throttle_name(), REGISTRATION_WINDOW_SECONDS) >= (
+            settings.REGISTRATIONS_PER_IP_PER_HOUR
+        ):
+            return render(request, "registration/closed.html", {"reason": "limit"}, status=429)
+        return super().dispatch(request, *args, **kwargs)
+
+    def throttle_name(self) -> str:
+        """Accounts created from one address count together (one household, or one script)."""
+        return f"register:{get_client_ip_address(self.request)}"
+
     def form_valid(self, form: RegistrationForm) -> HttpResponse:
         response = super().form_valid(form)
+        hit(self.throttle_name(), REGISTRATION_WINDOW_SECONDS)
         login(self.request, self.object, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(self.request, f"Welcome, {self.object.username}.")
         if self.object.has_birth_data:
             recompute_natal_chart(self.object)
             # today and the past 90 days are filled in the background; the dashboard shows the run
-            run, _ = start_recalculation(self.object, past_days=BACKFILL_DAYS)
+            run = recalculate_after_change(self.object, past_days=BACKFILL_DAYS)
             return redirect(f"{reverse('home')}?run={run.pk}")
         return response
 
@@ -46,8 +65,7 @@ class BirthDataView(UpdateView):
         response = super().form_valid(form)
         if self.object.has_birth_data:
             recompute_natal_chart(self.object)
-            # today's G-Code and the past days' follow the new chart, visibly
-            run, _ = start_recalculation(self.object, past_days=BACKFILL_DAYS)
+            run = recalculate_after_change(self.object, past_days=BACKFILL_DAYS)  # today and past days follow, visibly
             messages.success(self.request, "Your birth data is saved and your chart recomputed.")
             return redirect(f"{reverse('chart')}?run={run.pk}")
         messages.success(self.request, "Your preferences are saved.")

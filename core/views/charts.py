@@ -1,9 +1,11 @@
 """The natal chart page, its downloadable wheel, and the place search behind the birth form."""
 
+from csp.decorators import csp_update
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.mixins import UserPassesTestMixin
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
+from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView, View
 
@@ -41,6 +43,7 @@ class ChartView(BirthDataRequiredMixin, TemplateView):
         )
 
 
+@method_decorator(csp_update({"style-src": ["'unsafe-inline'"]}), name="dispatch")  # its own <style>: a file to keep
 class ChartSvgView(BirthDataRequiredMixin, View):
     """The printable wheel (light, with a title block) as a file; the page shows the stored dark one."""
 

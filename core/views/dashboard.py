@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -10,14 +11,16 @@ from django.views.generic import TemplateView, View
 
 from core.forms import DayNoteForm
 from core.models import DayNote, JobRun
-from core.scheduler.runs import RunInProgress
 from core.services.days import save_day_note
 from core.services.gcode import local_today
 from core.services.reading import day_reading
-from core.services.recalculate import start_recalculation
+from core.services.recalculate import live_recalculation, start_recalculation
 from core.services.year import progressed_moon_banner
+from core.throttle import cool_down
 from core.views.charts import BirthDataRequiredMixin
 from core.views.day import reading_context
+
+MAX_NEXT_LENGTH = 2000  # Django refuses to redirect to a URL longer than 2,048 characters
 
 
 def wants_json(request: HttpRequest) -> bool:
@@ -40,18 +43,22 @@ class DashboardView(BirthDataRequiredMixin, TemplateView):
 
 
 class RecalculateView(BirthDataRequiredMixin, View):
-    """POST: recompute today now; answers with the run to watch (JSON for the page's script)."""
+    """POST: recompute today now; answers with the run to watch (JSON for the page's script).
+
+    A run already going is given back; a new one starts at most once per interval per person."""
 
     http_method_names = ["post"]
 
     def post(self, request: HttpRequest) -> HttpResponse:
-        try:
+        run = live_recalculation(request.user)
+        if run is None:
+            if not cool_down(f"recalculate:{request.user.pk}", settings.RECALCULATE_INTERVAL_SECONDS):
+                busy = "You recalculated a moment ago; try again in a few seconds."
+                if wants_json(request):
+                    return JsonResponse({"error": busy}, status=429)
+                messages.error(request, busy)
+                return redirect("home")
             run, _ = start_recalculation(request.user)
-        except RunInProgress as busy:
-            if wants_json(request):
-                return JsonResponse({"error": str(busy)}, status=409)
-            messages.error(request, "A recalculation is already running.")
-            return redirect("home")
         if wants_json(request):
             return JsonResponse({"run": run.pk, "progress": reverse("run-status", args=[run.pk])}, status=202)
         return redirect(f"{reverse('home')}?run={run.pk}")
@@ -77,7 +84,8 @@ class DayNoteView(View):
     def post(self, request: HttpRequest) -> HttpResponse:
         form = DayNoteForm(request.POST)
         back = request.POST.get("next") or reverse("home")
-        if not back.startswith("/") or back.startswith("//"):
+        # Checked before anything is saved: a redirect Django refuses (too long) would answer 400 after the save.
+        if not back.startswith("/") or back.startswith("//") or len(back) > MAX_NEXT_LENGTH:
             back = reverse("home")
         if not form.is_valid():
             errors = "; ".join(e for field_errors in form.errors.values() for e in field_errors)

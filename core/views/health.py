@@ -6,16 +6,16 @@ from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 log = logging.getLogger(__name__)
 
 
 @login_not_required
 @never_cache
-@require_GET
+@require_safe
 def healthz(request: HttpRequest) -> JsonResponse:
-    """200 when the database answers a query, 503 otherwise."""
+    """200 when the database answers a query, 503 otherwise; HEAD too, as many monitors probe with it."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")

@@ -7,6 +7,7 @@ from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.views.generic import TemplateView, View
 
 from core.forms import DeleteAccountForm
@@ -30,7 +31,9 @@ class ExportView(View):
     def get(self, request: HttpRequest) -> HttpResponse:
         body = json.dumps(export_data(request.user), ensure_ascii=False, indent=2)
         response = HttpResponse(body, content_type="application/json; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="spiritual-g-code-{request.user.username}.json"'
+        # Any username (non-ASCII, quotes) gives a valid header: RFC 6266 with an encoded filename*.
+        filename = f"spiritual-g-code-{request.user.username}.json"
+        response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
         return response
 
 

@@ -135,6 +135,17 @@
     }
   });
 
+  /* A refused socket (the session ended: logout elsewhere, a new password, a deleted account) does not
+     retry: the page says so and offers the log-in page, which brings the person back here. */
+  function showSignedOut() {
+    if (!statusEl) return;
+    setStatus("signed-out", "signed out · ");
+    var link = document.createElement("a");
+    link.href = "/accounts/login/?next=" + encodeURIComponent(location.pathname + location.search);
+    link.textContent = "log in";
+    statusEl.appendChild(link);
+  }
+
   /* ---- the dashboard socket ---- */
   if (document.body.dataset.live !== undefined) {
     var dashboardSocket = liveSocket("/ws/dashboard/", function (data) {
@@ -146,7 +157,7 @@
     }, {
       onOpen: function () { setStatus("live", "● live"); },
       onDown: function (seconds) { setStatus("offline", "offline · retrying in " + seconds + " s"); },
-      onRefused: function () { setStatus("offline", "signed out"); }
+      onRefused: function () { showSignedOut(); }
     });
     window.addEventListener("offline", function () { setStatus("offline", "offline"); });
     window.addEventListener("online", function () { dashboardSocket.resume(); });

@@ -28,7 +28,8 @@ def browser():
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    server = start_daphne(tmp_path_factory.mktemp("browser"))
+    # Every test signs a new person up from 127.0.0.1: past the per-address sign-up limit.
+    server = start_daphne(tmp_path_factory.mktemp("browser"), REGISTRATIONS_PER_IP_PER_HOUR="1000")
     yield server
     server.stop()
 
@@ -39,8 +40,17 @@ def page(browser, site):
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.base)
     page = context.new_page()
     page.set_default_timeout(15_000)
+    violations = csp_violations(page)
     yield page
     context.close()
+    assert violations == [], "Content-Security-Policy violations on the pages this test visited"
+
+
+def csp_violations(page) -> list[str]:
+    """Console messages in which the browser reports a blocked script, style or connection."""
+    found: list[str] = []
+    page.on("console", lambda m: found.append(m.text) if "Content Security Policy" in m.text else None)
+    return found
 
 
 def screenshot(page, name: str) -> Path:

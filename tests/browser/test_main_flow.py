@@ -186,3 +186,23 @@ def test_the_page_says_when_it_is_offline_and_reconnects_when_the_server_returns
     finally:
         context.close()
         server.stop()
+
+
+def test_a_page_whose_session_ended_says_signed_out_and_offers_to_log_in(page):
+    register(page, "barbara")
+    enter_birth_data(page)
+    page.goto("/")
+    status = page.locator("#live-status")
+    expect(status).to_have_text("● live")
+
+    other_tab = page.context.new_page()
+    other_tab.goto("/settings/")
+    other_tab.get_by_role("button", name=re.compile("Log out")).click()
+
+    expect(status).to_have_text("signed out · log in")
+    expect(status).to_have_attribute("data-state", "signed-out")
+    page.wait_for_timeout(2_500)  # past the first back-off: a refused socket does not try again
+    expect(status).to_have_text("signed out · log in")
+    status.get_by_role("link", name="log in").click()
+    expect(page).to_have_url(re.compile(r"/accounts/login/\?next=%2F$"))
+    screenshot(page, "signed-out-login")

@@ -9,7 +9,7 @@ from channels.testing import WebsocketCommunicator
 from django.conf import settings
 from django.test import Client
 
-from core.consumers import CLOSE_UNAUTHENTICATED, user_group
+from core.consumers import CLOSE_FORBIDDEN_ORIGIN, CLOSE_UNAUTHENTICATED, user_group
 from gcode_site.asgi import application
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -28,24 +28,26 @@ def communicator(*headers: tuple[bytes, bytes]) -> WebsocketCommunicator:
     return WebsocketCommunicator(application, "/ws/dashboard/", headers=list(headers))
 
 
-def test_an_anonymous_socket_is_refused():
-    async def scenario():
-        connected, code = await communicator(ORIGIN).connect()
-        return connected, code
+async def close_code(ws: WebsocketCommunicator) -> int:
+    """The code a refused socket is closed with: accepted first, so a browser sees the code itself."""
+    connected, code = await ws.connect()
+    if not connected:
+        return code
+    closing = await ws.receive_output(timeout=2)
+    assert closing["type"] == "websocket.close"
+    return closing["code"]
 
-    connected, code = asyncio.run(scenario())
-    assert not connected
-    assert code == CLOSE_UNAUTHENTICATED
+
+def test_an_anonymous_socket_is_refused_with_a_code_the_browser_sees():
+    assert asyncio.run(close_code(communicator(ORIGIN))) == CLOSE_UNAUTHENTICATED
 
 
 def test_a_foreign_origin_is_refused(owner):
     cookie = session_cookie_for(owner)
 
-    async def scenario():
-        connected, _ = await communicator((b"origin", b"http://evil.example"), cookie).connect()
-        return connected
+    code = asyncio.run(close_code(communicator((b"origin", b"http://evil.example"), cookie)))
 
-    assert asyncio.run(scenario()) is False
+    assert code == CLOSE_FORBIDDEN_ORIGIN
 
 
 def test_a_logged_in_person_connects_and_gets_a_pong(owner):
@@ -68,7 +70,9 @@ def test_a_logged_in_person_connects_and_gets_a_pong(owner):
     ("message", "detail"),
     [
         ("not json{", "Malformed JSON."),
-        (json.dumps([1, 2]), "Unknown message type"),
+        (json.dumps([1, 2]), "Send a JSON object"),
+        ("[" * 2000 + "]" * 2000, "Message nested too deeply."),
+        ('{"type": {"a": {"b": {"c": {"d": 1}}}}}', "Message nested too deeply."),
         (json.dumps({"type": "rm -rf"}), "Unknown message type"),
         ("x" * 5000, "Message too large."),
     ],

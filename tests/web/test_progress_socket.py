@@ -7,11 +7,11 @@ from asgiref.sync import sync_to_async
 from channels.layers import get_channel_layer
 from channels.testing import WebsocketCommunicator
 
-from core.consumers import CLOSE_NOT_FOUND, CLOSE_UNAUTHENTICATED
+from core.consumers import CLOSE_FORBIDDEN_ORIGIN, CLOSE_NOT_FOUND, CLOSE_UNAUTHENTICATED
 from core.events import run_group
 from core.models import JobRun
 from gcode_site.asgi import application
-from tests.web.test_dashboard_socket import ORIGIN, session_cookie_for
+from tests.web.test_dashboard_socket import ORIGIN, close_code, session_cookie_for
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -51,17 +51,13 @@ def test_anonymous_and_foreign_origin_and_someone_elses_run_are_refused(owner, s
     stranger_cookie, owner_cookie = session_cookie_for(stranger), session_cookie_for(owner)
 
     async def scenario():
-        anonymous = await progress_socket(owners_run.pk, ORIGIN).connect()
-        foreign = await progress_socket(owners_run.pk, (b"origin", b"http://evil.example"), owner_cookie).connect()
-        someone_else = await progress_socket(owners_run.pk, ORIGIN, stranger_cookie).connect()
-        missing = await progress_socket(owners_run.pk + 999, ORIGIN, owner_cookie).connect()
+        anonymous = await close_code(progress_socket(owners_run.pk, ORIGIN))
+        foreign = await close_code(progress_socket(owners_run.pk, (b"origin", b"http://evil.example"), owner_cookie))
+        someone_else = await close_code(progress_socket(owners_run.pk, ORIGIN, stranger_cookie))
+        missing = await close_code(progress_socket(owners_run.pk + 999, ORIGIN, owner_cookie))
         return anonymous, foreign, someone_else, missing
 
-    anonymous, foreign, someone_else, missing = asyncio.run(scenario())
-    assert anonymous == (False, CLOSE_UNAUTHENTICATED)
-    assert foreign[0] is False
-    assert someone_else == (False, CLOSE_NOT_FOUND)
-    assert missing == (False, CLOSE_NOT_FOUND)
+    assert asyncio.run(scenario()) == (CLOSE_UNAUTHENTICATED, CLOSE_FORBIDDEN_ORIGIN, CLOSE_NOT_FOUND, CLOSE_NOT_FOUND)
 
 
 def test_staff_may_watch_any_run(owner, stranger, owners_run):

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0010_saved_people'),
+        ('core', '0005_saved_people'),
     ]
 
     operations = [

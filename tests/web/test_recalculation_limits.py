@@ -1,0 +1,136 @@
+"""Recalculation holds against a flood: one live run per person and date, a per-person pace, birth-data
+saves folded into the running run, one Gemini call, and an account deleted mid-run ends it quietly."""
+
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from django.core.cache import cache
+from django.db import connections, transaction
+from django.test import Client
+from django.urls import reverse
+
+from core.models import DailyGCode, JobRun, RunAttempt, RunStatus
+from core.services.account import delete_account
+from core.services.gcode import local_today
+from core.services.recalculate import JOB, recalculate_after_change, start_recalculation
+from tests.oracle.fake_gemini import BEHAVIOURS, FakeGemini
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def fresh_counts():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def gemini(settings):
+    server = FakeGemini().start()
+    server.behaviour = BEHAVIOURS["success"]
+    settings.GEMINI_API_KEY = "test-key"
+    settings.GEMINI_BASE_URL = server.base_url
+    yield server
+    server.shutdown()
+
+
+@pytest.fixture
+def thread_errors(monkeypatch):
+    """Exceptions that escaped a background thread during the test."""
+    errors: list[BaseException] = []
+    monkeypatch.setattr(threading, "excepthook", lambda args: errors.append(args.exc_value))
+    return errors
+
+
+def wait_for_runs_to_end(seconds: float = 20.0) -> None:
+    deadline = time.monotonic() + seconds
+    while JobRun.objects.running().exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not JobRun.objects.running().exists()
+
+
+def post_recalculate(session_cookie: str) -> int:
+    client = Client()
+    client.cookies["sessionid"] = session_cookie
+    try:
+        return client.post(reverse("recalculate"), HTTP_ACCEPT="application/json").status_code
+    finally:
+        connections.close_all()
+
+
+def test_fifty_concurrent_requests_start_one_run_and_one_gemini_call(owner, gemini):
+    client = Client()
+    client.force_login(owner)
+    cookie = client.cookies["sessionid"].value
+
+    with ThreadPoolExecutor(max_workers=10) as pool:
+        statuses = list(pool.map(post_recalculate, [cookie] * 50))
+    wait_for_runs_to_end()
+
+    assert set(statuses) <= {202, 429}
+    assert JobRun.objects.filter(job=JOB).count() == 1
+    assert JobRun.objects.get(job=JOB).status == RunStatus.SUCCEEDED
+    assert len(gemini.requests) == 1
+    assert DailyGCode.objects.get(user=owner, date=local_today(owner)).engine == "gemini"
+
+
+def test_a_second_request_during_a_run_gets_the_running_one(owner):
+    client = Client()
+    client.force_login(owner)
+    with transaction.atomic():  # the first run's thread starts at commit: it is surely still running
+        running, _ = start_recalculation(owner)
+        response = client.post(reverse("recalculate"), HTTP_ACCEPT="application/json")
+    wait_for_runs_to_end()
+
+    assert response.status_code == 202
+    assert response.json()["run"] == running.pk
+
+
+def test_a_new_run_waits_for_the_pace_after_the_last(owner_client, owner):
+    first = owner_client.post(reverse("recalculate"), HTTP_ACCEPT="application/json")
+    wait_for_runs_to_end()
+    again = owner_client.post(reverse("recalculate"), HTTP_ACCEPT="application/json")
+
+    assert first.status_code == 202
+    assert again.status_code == 429
+    assert "a moment ago" in again.json()["error"]
+    cache.clear()  # the pause is over
+    assert owner_client.post(reverse("recalculate"), HTTP_ACCEPT="application/json").status_code == 202
+    wait_for_runs_to_end()
+    run = JobRun.objects.get(job=JOB)
+    assert RunAttempt.objects.filter(run=run, status=RunStatus.SUCCEEDED).count() == 1  # the first, kept
+
+
+def test_a_birth_data_save_during_a_run_is_folded_into_it(owner, gemini):
+    with transaction.atomic():
+        run, thread = start_recalculation(owner)
+        owner.birth_place, owner.birth_latitude, owner.birth_longitude = "Paris", 48.85341, 2.3488
+        owner.save()
+        folded = recalculate_after_change(owner)
+    thread.join(20)
+
+    assert folded.pk == run.pk
+    assert JobRun.objects.filter(job=JOB).count() == 1
+    run.refresh_from_db()
+    assert (run.status, run.result) == (RunStatus.SUCCEEDED, {})
+    assert len(gemini.requests) == 1  # the second round, which the person did not ask for, wrote locally
+    assert DailyGCode.objects.get(user=owner, date=local_today(owner)).engine == "local"
+
+
+def test_deleting_the_account_during_its_run_ends_the_run_quietly(owner, thread_errors, caplog):
+    run, thread = start_recalculation(owner)
+    deadline = time.monotonic() + 10
+    while JobRun.objects.filter(pk=run.pk, progress__percent__gte=35).count() == 0:
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    delete_account(owner)
+    thread.join(20)
+
+    assert thread_errors == []
+    assert not thread.is_alive()
+    assert not JobRun.objects.filter(pk=run.pk).exists()
+    assert not DailyGCode.objects.filter(user_id=owner.pk).exists()
+    assert [r for r in caplog.records if r.levelname == "ERROR"] == []
