@@ -12,6 +12,7 @@ from core.models import (
     MorningEmail,
     NatalChart,
     PatchNote,
+    RunAttempt,
     SavedPerson,
     SchedulerHeartbeat,
     User,
@@ -141,3 +142,9 @@ class MorningEmailAdmin(admin.ModelAdmin):
     list_filter = ("status",)
     search_fields = ("user__username",)
     date_hierarchy = "date"
+
+
+@admin.register(RunAttempt)
+class RunAttemptAdmin(admin.ModelAdmin):
+    list_display = ("run", "status", "started_at", "finished_at")
+    list_filter = ("status",)

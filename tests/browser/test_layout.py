@@ -3,6 +3,8 @@
 Screenshots of each page at each width are saved as test artifacts (test-artifacts/screenshots/).
 """
 
+import datetime as dt
+
 import pytest
 from playwright.sync_api import expect
 
@@ -30,6 +32,9 @@ PAGES = [
     ("people", "/people/", "person"),
     ("person-add", "/people/add/", "person"),
     ("year", "/year/", "person"),
+    ("day-ahead", f"/day/{dt.date.today() + dt.timedelta(days=3):%Y-%m-%d}/", "person"),
+    ("gcode-doc", "/docs/gcode/", "person"),
+    ("password-reset", "/accounts/password/reset/", "anonymous"),
 ]
 VIEWPORTS = [(390, 844), (1366, 900)]
 
