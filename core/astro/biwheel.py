@@ -83,7 +83,7 @@ def render_biwheel(inner: NatalChart, outer: NatalChart, title: str, aspects: tu
         f'<title id="biwheel-title">{escape(title)}</title><desc id="biwheel-desc">{escape(desc)}</desc>'
         f"<style>{STYLE}</style>"
         f'<rect x="{size[0]}" y="{size[1]}" width="{size[2]}" height="{size[3]}" fill="#0b0f0c"/>'
-        + f'<g class="bi-inner">{inner_body}</g>'
+        + f'<g class="bi-inner wheel-chart">{inner_body}</g>'
         + "".join(f'<circle class="bi-ring" cx="{cx}" cy="{cy}" r="{r}"/>' for r in (radius - 14, radius + RING - 4))
         + "".join(outer_planets(outer, cx, cy, radius - 14, ref))
         + "</svg>\n"

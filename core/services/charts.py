@@ -11,7 +11,7 @@ from core.astro.chart_json import chart_as_dict
 from core.astro.local_time import ResolvedTime, format_offset, to_universal_time
 from core.astro.sidereal import ZODIAC_NAMES
 from core.astro.wheel import RENDERER_VERSION, Printed, render_wheel
-from core.astro.wheel_print import print_css, wheel_png
+from core.astro.wheel_print import print_css, screen_css, wheel_png
 from core.models import NatalChart as NatalChartRecord
 from core.models import SavedPerson, User
 
@@ -90,6 +90,18 @@ def current_natal_chart(user: User) -> NatalChartRecord:
 def printed_wheel_css() -> str:
     """The page's wheel style sheet in its print palette, read once per process."""
     return print_css((settings.BASE_DIR / "static" / "css" / "wheel.css").read_text(encoding="utf-8"))
+
+
+@cache
+def screen_wheel_css() -> str:
+    """The page's wheel style sheet in its dark palette, resolved, for a wheel drawn inside a file."""
+    static = settings.BASE_DIR / "static" / "css"
+    return screen_css((static / "wheel.css").read_text(encoding="utf-8"), (static / "site.css").read_text("utf-8"))
+
+
+def with_wheel_style(svg: str) -> str:
+    """A page's SVG made a file to keep: the wheel styles it relies on, embedded after its own <style>."""
+    return svg.replace("</style>", f"</style><style>{screen_wheel_css()}</style>", 1)
 
 
 def title_lines(user: User, chart: NatalChart, resolved: ResolvedTime) -> tuple[str, ...]:

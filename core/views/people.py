@@ -3,6 +3,7 @@
 Every lookup goes through the owner's own queryset, so someone else's id is a 404 everywhere.
 """
 
+from csp.decorators import csp_update
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -13,6 +14,7 @@ from django.views.generic import CreateView, DeleteView, ListView, TemplateView,
 
 from core.forms import DayForm, PersonForm
 from core.models import SavedPerson, User
+from core.services.charts import with_wheel_style
 from core.services.gcode import local_today
 from core.services.people import Party, my_party, person_party, relationship, their_day
 
@@ -98,12 +100,14 @@ class RelationshipView(TemplateView):
 
 
 @require_GET
+@csp_update({"style-src": ["'unsafe-inline'"]})  # a file with its own <style>, opened alone
 def relationship_svg(request: HttpRequest) -> HttpResponse:
     """The relationship's bi-wheel as a downloadable SVG file."""
     keys = chosen_keys(request)
     if not keys[1] or (ME in keys and not request.user.has_birth_data):
         raise Http404("Choose two people with birth data.")
     first, second = (party_for(request.user, key) for key in keys)
-    response = HttpResponse(relationship(first, second, request.user.tone).biwheel, content_type="image/svg+xml")
+    svg = with_wheel_style(relationship(first, second, request.user.tone).biwheel)
+    response = HttpResponse(svg, content_type="image/svg+xml")
     response["Content-Disposition"] = f'attachment; filename="{slugify(f"{first.name} {second.name}")}.svg"'
     return response

@@ -210,3 +210,17 @@ def test_without_a_birth_time_the_year_claims_no_lunar_return(client, moshier_ep
     assert "Solar return 2027" in html
     assert "no lunar return is claimed" in html
     assert "Lunar return March 2027" not in html
+
+
+def test_the_bi_wheels_inner_chart_is_styled_on_the_page_and_in_the_file(owner_client, owner, moshier_ephemeris):
+    sam = save_person(owner)
+    query = {"first": "me", "second": str(sam.pk)}
+
+    page = owner_client.get(reverse("relationship"), query).content.decode()
+    assert '<g class="bi-inner wheel-chart">' in page  # the page's wheel.css styles it
+
+    svg = owner_client.get(reverse("relationship-svg"), query).content.decode()
+    wheel_style = svg.split("</style><style>", 1)[1].split("</style>", 1)[0]
+    assert ".wheel-chart .ring" in wheel_style
+    assert "var(" not in wheel_style  # colours resolved: a file opened alone needs no page style sheet
+    assert "#ff7b5c" in wheel_style  # the fire signs' colour, from the site's palette
