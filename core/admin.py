@@ -41,18 +41,7 @@ class UserAdmin(DjangoUserAdmin):
         ),
         (
             "Preferences",
-            {
-                "fields": (
-                    "house_system",
-                    "zodiac",
-                    "lilith",
-                    "show_south_node",
-                    "show_part_of_fortune",
-                    "tone",
-                    "daily_gcode_enabled",
-                    "schedule_timezone",
-                )
-            },
+            {"fields": User.PREFERENCE_FIELDS},
         ),
     )
 

@@ -194,14 +194,7 @@ class BirthDataForm(BirthDataCleaningMixin, forms.ModelForm):
         fields = (
             *BIRTH_FIELDS,
             "birth_time_fold",
-            "house_system",
-            "zodiac",
-            "lilith",
-            "show_south_node",
-            "show_part_of_fortune",
-            "tone",
-            "daily_gcode_enabled",
-            "schedule_timezone",
+            *User.PREFERENCE_FIELDS,
         )
         widgets = WIDGETS
         help_texts = {"birth_place": PLACE_HELP}

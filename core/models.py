@@ -47,6 +47,12 @@ class User(AbstractUser):
     person to it. The birth time is optional: without it there are no houses or angles.
     """
 
+    # The person's choices of how the site computes and speaks (the settings form and the admin show these).
+    PREFERENCE_FIELDS = (
+        "house_system", "zodiac", "lilith", "show_south_node", "show_part_of_fortune", "tone",
+        "daily_gcode_enabled", "schedule_timezone",
+    )  # fmt: skip
+
     birth_date = models.DateField(null=True, blank=True, validators=[validate_not_in_future])
     birth_time = models.TimeField(null=True, blank=True, help_text="Local clock time; leave empty if unknown.")
     birth_time_fold = models.PositiveSmallIntegerField(
