@@ -85,7 +85,7 @@ def populate(n: int) -> None:
 
 def run_job() -> dict:
     from core.models import DailyGCode
-    from core.scheduler.sweep import run_now
+    from core.scheduler import run_now
 
     started = time.perf_counter()
     runs = run_now("daily_gcode", date=DATE)

@@ -12,6 +12,7 @@ from django.conf import settings
 
 from core.events import person_sockets_group, run_group, session_sockets_group, user_group
 from core.models import JobRun
+from core.runs import progress_event
 from core.socket_limits import BadMessage, SocketCount, TokenBucket, origin_allowed, read_client_message
 
 CLOSE_SESSION_CHANGED = 4001  # the password changed: reconnect (a still-valid session gets back in)
@@ -122,8 +123,7 @@ class ProgressConsumer(GroupStreamConsumer):
             await self.refuse(CLOSE_NOT_FOUND)  # someone else's run is not there, as far as they can tell
             return
         await self.join(run_group(run.pk))
-        snapshot = {"type": "job.progress", "run": run.pk, "job": run.job, "status": run.status, **run.progress}
-        await self.send(text_data=json.dumps(snapshot))
+        await self.send(text_data=json.dumps(progress_event(run)))  # the snapshot, then each step
 
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
         if await self.within_budget():

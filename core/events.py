@@ -11,7 +11,6 @@ with a shared layer (Redis) it is sent through a private event loop for the serv
 import asyncio
 import logging
 import threading
-import time
 from collections.abc import Callable
 from typing import Any
 
@@ -65,8 +64,7 @@ def server_loop() -> asyncio.AbstractEventLoop | None:
 
 def deliver(group: str, payload: dict[str, Any]) -> bool:
     """Send one event now; True when it was handed to a channel layer."""
-    # sent_at lets a client (and the end-to-end test) see how long delivery took.
-    return hand_over(group, {"type": "dashboard.event", "payload": {**payload, "sent_at": round(time.time(), 6)}})
+    return hand_over(group, {"type": "dashboard.event", "payload": payload})
 
 
 def hand_over(group: str, message: dict[str, Any]) -> bool:

@@ -7,8 +7,8 @@ from django.conf import settings
 from django.utils import timezone
 
 from core.models import JobRun
-from core.scheduler.definitions import JOBS, JobSpec, next_due
-from core.scheduler.runs import heartbeat_fresh
+from core.runs import heartbeat_fresh
+from core.schedule import JOBS, JobSpec, next_due
 from core.scheduler.sweep import people_zones
 
 

@@ -22,8 +22,8 @@ from django.db import connections
 from django.utils import timezone
 
 from core.models import SchedulerHeartbeat
+from core.runs import HEARTBEAT_SECONDS, HOST, heartbeat_fresh, interrupt_own_runs, interrupt_stale_runs
 from core.scheduler.locking import SchedulerLock, scheduler_lock
-from core.scheduler.runs import HEARTBEAT_SECONDS, HOST, heartbeat_fresh, interrupt_own_runs, interrupt_stale_runs
 from core.scheduler.sweep import sweep
 
 log = logging.getLogger("core.scheduler")

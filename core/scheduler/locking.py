@@ -15,7 +15,7 @@ import psycopg
 from django.conf import settings
 from django.db import connections
 
-from core.scheduler.runs import HOST
+from core.runs import HOST
 
 log = logging.getLogger("core.scheduler")
 ADVISORY_KEY = 0x6C0DE  # the scheduler's advisory-lock number, the same in every process

@@ -17,7 +17,8 @@ from django.conf import settings
 from django.utils import timezone
 
 from core.models import Connections, JobRun, RunStatus, User
-from core.scheduler.definitions import (
+from core.runs import RunInProgress, claim, record_missed
+from core.schedule import (
     CLEANUP,
     JOBS,
     MORNING_EMAIL,
@@ -27,7 +28,6 @@ from core.scheduler.definitions import (
     latest_due,
     slot_for_date,
 )
-from core.scheduler.runs import RunInProgress, claim, record_missed
 from core.scheduler.work import people_needing, run_cleanup, run_for_people
 from core.services.morning_email import wanting_morning_email
 

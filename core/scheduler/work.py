@@ -14,8 +14,8 @@ from django.utils import timezone
 
 from core.events import send_after_commit, user_group
 from core.models import DailyGCode, JobRun, PatchNote, User
-from core.scheduler.definitions import DAILY_GCODE, MORNING_EMAIL, PATCH_NOTES, Slot
-from core.scheduler.runs import Progress, fail, finish
+from core.runs import Progress, fail, finish, progress_event
+from core.schedule import DAILY_GCODE, MORNING_EMAIL, PATCH_NOTES, Slot
 from core.services.gcode import (
     daily_gcode,
     daily_record,
@@ -77,8 +77,7 @@ class PersonWork:
 def announce_gcode(run: JobRun, person: User, records: list[DailyGCode], date: dt.date) -> None:
     [record] = records  # one G-Code per person and date
     send_after_commit(user_group(person.pk), gcode_payload(record))
-    done = {"type": "job.progress", "run": run.pk, "job": run.job, "state": "done", "percent": 100}
-    send_after_commit(user_group(person.pk), done)
+    send_after_commit(user_group(person.pk), progress_event(run, state="done", percent=100))  # their part is done
 
 
 def announce_notes(run: JobRun, person: User, records: list, date: dt.date) -> None:

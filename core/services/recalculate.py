@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from core.events import send_after_commit, user_group
 from core.models import DailyGCode, Engine, JobRun, RunStatus, User
-from core.scheduler.runs import Progress, RunInProgress, claim, fail, finish, report
+from core.runs import Progress, RunInProgress, claim, fail, finish, report
 from core.services.charts import current_natal_chart
 from core.services.gcode import (
     daily_record,

@@ -5,7 +5,7 @@ import zoneinfo
 from dataclasses import dataclass
 
 from core.models import User
-from core.scheduler.definitions import DAILY_GCODE, PATCH_NOTES, next_due
+from core.schedule import DAILY_GCODE, PATCH_NOTES, next_due
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from django.views.generic import TemplateView, View
 
 from core.forms import DayNoteForm
 from core.models import DayNote, JobRun
+from core.runs import progress_event
 from core.services.days import save_day_note
 from core.services.gcode import local_today
 from core.services.reading import day_reading
@@ -73,7 +74,7 @@ class RunStatusView(View):
         run = JobRun.objects.filter(pk=pk).first()
         if run is None or not (request.user.is_staff or run.user_id == request.user.pk):
             raise Http404("No such run.")
-        return JsonResponse({"run": run.pk, "job": run.job, "status": run.status, **run.progress})
+        return JsonResponse(progress_event(run))
 
 
 class DayNoteView(View):

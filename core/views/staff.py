@@ -10,10 +10,9 @@ from django.shortcuts import redirect
 from django.views.generic import TemplateView, View
 
 from core.models import JobRun
-from core.scheduler import get_scheduler_jobs
-from core.scheduler.definitions import JOBS
-from core.scheduler.runs import RunInProgress
-from core.scheduler.sweep import run_now
+from core.runs import HEARTBEAT_STALE, RunInProgress
+from core.schedule import JOBS
+from core.scheduler import get_scheduler_jobs, run_now
 
 log = logging.getLogger("core.scheduler")
 
@@ -32,7 +31,8 @@ class JobsView(StaffOnlyMixin, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         runs = JobRun.objects.exclude(job="recalculate")[:30]
-        return super().get_context_data(jobs=get_scheduler_jobs(), runs=runs, **kwargs)
+        stale_seconds = round(HEARTBEAT_STALE.total_seconds())
+        return super().get_context_data(jobs=get_scheduler_jobs(), runs=runs, stale_seconds=stale_seconds, **kwargs)
 
 
 def run_in_background(name: str) -> None:

@@ -40,7 +40,7 @@ def sweep_at(now: dt.datetime) -> str:
     """A process's start (stale runs marked interrupted) and one sweep, with the clock at `now`."""
     return (
         "import datetime as dt\n"
-        "from core.scheduler.runs import interrupt_stale_runs\n"
+        "from core.runs import interrupt_stale_runs\n"
         "from core.scheduler.sweep import sweep\n"
         "interrupt_stale_runs()\n"
         f"sweep(now=dt.datetime.fromisoformat({now.isoformat()!r}))\n"

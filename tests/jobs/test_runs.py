@@ -11,8 +11,8 @@ from django.core.management import CommandError, call_command
 
 import core.events
 from core.models import DailyGCode, JobRun, PatchNote, User
-from core.scheduler.runs import HOST, interrupt_stale_runs
-from core.scheduler.sweep import RunInProgress, run_now, sweep
+from core.runs import HOST, RunInProgress, interrupt_stale_runs
+from core.scheduler.sweep import run_now, sweep
 from core.scheduler.work import cleanup
 
 pytestmark = pytest.mark.django_db

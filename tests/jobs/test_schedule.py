@@ -7,7 +7,7 @@ import zoneinfo
 import pytest
 
 from core.models import DailyGCode, JobRun, PatchNote
-from core.scheduler.definitions import CLEANUP, latest_due
+from core.schedule import CLEANUP, latest_due
 from core.scheduler.sweep import sweep
 
 pytestmark = pytest.mark.django_db

@@ -10,9 +10,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from core import runs
 from core.astro import ephemeris
 from core.models import DailyGCode, DayNote, JobRun, NatalChart, PatchNote
-from core.scheduler import runs
 from core.services.gcode import compute_daily_gcode, local_today
 from core.services.reading import readable_span
 from core.services.recalculate import start_recalculation

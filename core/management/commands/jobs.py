@@ -4,6 +4,7 @@ scheduler is alive right now (read from the database, so it works from any proce
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from core.runs import HEARTBEAT_STALE
 from core.scheduler import get_scheduler_jobs
 
 COLUMNS = ("id", "trigger", "next run (UTC)", "last slot", "last status", "done", "failed")
@@ -33,4 +34,5 @@ class Command(BaseCommand):
                 f"\nScheduler alive: pid {holder['pid']} on {holder['host']}, last beat {when(holder['beat_at'])}"
             )
         else:
-            self.stdout.write("\nNo live scheduler: no heartbeat in the last 90 seconds.")
+            stale = round(HEARTBEAT_STALE.total_seconds())
+            self.stdout.write(f"\nNo live scheduler: no heartbeat in the last {stale} seconds.")

@@ -7,9 +7,9 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from core.management.commands.chart import parse_date
 from core.models import User
-from core.scheduler.definitions import JOBS
-from core.scheduler.runs import RunInProgress
-from core.scheduler.sweep import run_now
+from core.runs import RunInProgress
+from core.schedule import JOBS
+from core.scheduler import run_now
 
 
 class Command(BaseCommand):

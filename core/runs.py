@@ -1,10 +1,16 @@
-"""Job runs in the database: claimed once per job and slot, with progress, outcome and stale-run repair."""
+"""Job runs in the database, for everyone who runs work in the background: the scheduler's jobs and a
+person's "Recalculate" alike. A run is claimed once per job and slot, reports its progress, ends
+succeeded, partial, failed or interrupted, and is repaired when the process running it died.
+
+This module sits below both the services and the scheduler: it knows runs, not what they do.
+"""
 
 import datetime as dt
 import logging
 import os
 import socket
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -12,15 +18,21 @@ from django.utils import timezone
 from core.events import run_group, send_after_commit, user_group
 from core.models import JobRun, RunAttempt, RunStatus, SchedulerHeartbeat, User
 
-log = logging.getLogger("core.scheduler")
+log = logging.getLogger("core.scheduler")  # run records belong in the scheduler's log file
 
 HOST = socket.gethostname()
 HEARTBEAT_SECONDS = 30
 HEARTBEAT_STALE = dt.timedelta(seconds=3 * HEARTBEAT_SECONDS)
+PROGRESS_EVENT = "job.progress"
 
 
 class RunInProgress(Exception):
     """Another process is running this job for this slot right now."""
+
+
+def progress_event(run: JobRun, **override: Any) -> dict[str, Any]:
+    """The one shape of a run's progress, as sockets, the status page and the dashboard get it."""
+    return {"type": PROGRESS_EVENT, "run": run.pk, "job": run.job, "status": run.status, **run.progress, **override}
 
 
 def process_alive(pid: int | None) -> bool:
@@ -53,7 +65,7 @@ def run_is_live(run: JobRun) -> bool:
 
 def claim(job: str, slot: str, trigger: str, due_at: dt.datetime | None, user: User | None = None) -> JobRun:
     """Start the run of a job for a slot: a new row, or the old one reopened; RunInProgress if it is live."""
-    owner = {
+    owner: dict[str, Any] = {
         "status": RunStatus.RUNNING,
         "trigger": trigger,
         "pid": os.getpid(),
@@ -141,7 +153,7 @@ class Progress:
         log.exception("%s for %s failed for %s", self.run.job, self.run.slot, who)
 
 
-def finish(run: JobRun, progress: Progress, interrupted: bool = False, result: dict | None = None) -> JobRun:
+def finish(run: JobRun, progress: Progress, interrupted: bool = False, result: dict[str, Any] | None = None) -> JobRun:
     """Close a run: succeeded, partial (some people failed), or interrupted; logged and sent."""
     if interrupted:
         run.status = RunStatus.INTERRUPTED
@@ -162,10 +174,10 @@ def finish(run: JobRun, progress: Progress, interrupted: bool = False, result: d
 
 def announce(run: JobRun) -> None:
     """Send a run's progress to its watchers (and to its owner's dashboard), after commit."""
-    payload = {"type": "job.progress", "run": run.pk, "job": run.job, **run.progress}
-    send_after_commit(run_group(run.pk), payload)
+    event = progress_event(run)
+    send_after_commit(run_group(run.pk), event)
     if run.user_id:
-        send_after_commit(user_group(run.user_id), payload)
+        send_after_commit(user_group(run.user_id), event)
 
 
 def fail(run: JobRun, exc: BaseException) -> JobRun:

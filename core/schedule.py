@@ -1,7 +1,8 @@
 """What runs when: the jobs, their triggers, and the slot each moment falls in.
 
-The per-person jobs are due at a local hour in each person's own timezone, so they are
-worked out per zone by a sweep rather than given one cron line; the triggers are
+Read by the scheduler (what is due now) and by the pages (when a person's jobs next run); it
+knows no database. The per-person jobs are due at a local hour in each person's own timezone,
+so they are worked out per zone by a sweep rather than given one cron line; the triggers are
 APScheduler's own CronTriggers, used here to compute due times.
 """
 
