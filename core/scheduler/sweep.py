@@ -14,6 +14,7 @@ import threading
 import zoneinfo
 
 from django.conf import settings
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from core.models import Connections, JobRun, RunStatus, User
@@ -63,6 +64,21 @@ def resumable(spec: JobSpec, slot: Slot, now: dt.datetime) -> bool:
     return still_today and started.exists()
 
 
+def work_slot(
+    job: str, key: str, slot: Slot, people: QuerySet[User], now: dt.datetime, stop: threading.Event
+) -> JobRun | None:
+    """Claim the run of a slot and do its people's work; None when nobody needs it or another process has it."""
+    chosen = list(people.select_related("natal_chart"))
+    if not chosen:
+        return None
+    try:
+        run = claim(job, key, trigger_name(slot, now), slot.due_at)
+    except RunInProgress as busy:
+        log.info("sweep skips %s %s: %s", job, key, busy)
+        return None
+    return run_for_people(run, slot, chosen, stop)
+
+
 def sweep_person_job(spec: JobSpec, zone: str, now: dt.datetime, stop: threading.Event) -> JobRun | None:
     slot = latest_due(spec, zone, now)
     if slot is None:
@@ -73,15 +89,7 @@ def sweep_person_job(spec: JobSpec, zone: str, now: dt.datetime, stop: threading
         if needing.filter(date_joined__lte=slot.due_at).exists() and has_run_before(spec.name):
             record_missed(spec.name, slot.key, slot.due_at)
         return None
-    people = list(needing.select_related("natal_chart"))
-    if not people:
-        return None
-    try:
-        run = claim(spec.name, slot.key, trigger_name(slot, now), slot.due_at)
-    except RunInProgress as busy:
-        log.info("sweep skips %s: %s", slot.key, busy)
-        return None
-    return run_for_people(run, slot, people, stop)
+    return work_slot(spec.name, slot.key, slot, needing, now, stop)
 
 
 def morning_email_times() -> list[tuple[str, dt.time]]:
@@ -96,15 +104,9 @@ def sweep_morning_email(zone: str, at: dt.time, now: dt.datetime, stop: threadin
     slot = latest_due(spec, zone, now)
     if slot is None or now - slot.due_at > grace():
         return None  # an email hours late is no morning email: that day's is skipped
-    people = list(wanting_morning_email(zone, slot.date, at).select_related("natal_chart"))
-    if not people:
-        return None
-    try:
-        run = claim(MORNING_EMAIL.name, f"{slot.key}/{at:%H:%M}", trigger_name(slot, now), slot.due_at)
-    except RunInProgress as busy:
-        log.info("sweep skips the morning email %s: %s", slot.key, busy)
-        return None
-    return run_for_people(run, slot, people, stop)
+    return work_slot(
+        MORNING_EMAIL.name, f"{slot.key}/{at:%H:%M}", slot, wanting_morning_email(zone, slot.date, at), now, stop
+    )
 
 
 def sweep_cleanup(now: dt.datetime) -> JobRun | None:
