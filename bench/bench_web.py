@@ -97,11 +97,20 @@ async def recalculate_to_event(port: int, cookie: str, times: int) -> list[float
 async def fan_out(server, cookie: str, count: int) -> tuple[int, int, list[float], float]:
     """Open `count` dashboard sockets, note the RSS they cost, recalculate once, time each delivery."""
     before = server.rss_kib()
-    gate = asyncio.Semaphore(64)
+    gate = asyncio.Semaphore(16)
+    retries = 0
 
     async def opened():
-        async with gate:
-            return await Socket.open(server.port, "/ws/dashboard/", cookie)
+        # As a browser does, a socket whose handshake was dropped (daphne gives a handshake 5 s) comes back.
+        nonlocal retries
+        for attempt in range(6):
+            try:
+                async with gate:
+                    return await Socket.open(server.port, "/ws/dashboard/", cookie)
+            except (ConnectionError, OSError, asyncio.IncompleteReadError):
+                retries += 1
+                await asyncio.sleep(0.5 * (attempt + 1))
+        raise ConnectionError("a socket could not be opened in 6 attempts")
 
     sockets = await asyncio.gather(*(opened() for _ in range(count)))
     await asyncio.sleep(2)
@@ -119,7 +128,7 @@ async def fan_out(server, cookie: str, count: int) -> tuple[int, int, list[float
     finally:
         for s in sockets:
             s.close()
-    return len(sockets), len(delays), delays, per_socket_kib
+    return len(sockets), retries, delays, per_socket_kib
 
 
 async def scheduler_event_on_another_worker(env: dict[str, str], port: int, cookie: str) -> float:
@@ -143,9 +152,14 @@ def single_process(env: dict[str, str], prepared: dict) -> None:
         server = daphne(env)
         starts.append(server.ready_after)
         server.stop()
+    bare_starts = []
+    for _ in range(3):
+        server = daphne(env, BARE_APP, probe="/bare")
+        bare_starts.append(server.ready_after)
+        server.stop()
     start = statistics.median(starts)
-    row("start-up: process start → first 200 from /healthz (median of 3)", f"{start:.2f} s", "",
-        f"< 2 s {verdict(start < 2)}")  # fmt: skip
+    row("start-up: process start → first 200 from /healthz (median of 3)", f"{start:.2f} s",
+        f"bare Django view: {statistics.median(bare_starts):.2f} s", f"< 2 s {verdict(start < 2)}")  # fmt: skip
 
     bare = daphne(env, BARE_APP, probe="/bare")
     bare_result = load([bare.port], "/bare", connections=32, seconds=SECONDS)
@@ -179,9 +193,11 @@ def single_process(env: dict[str, str], prepared: dict) -> None:
         server.stop()
     server = daphne(env)
     try:
-        opened, received, delays, per_socket = asyncio.run(fan_out(server, cookie, SOCKETS))
+        opened, retries, delays, per_socket = asyncio.run(fan_out(server, cookie, SOCKETS))
+        received = len(delays)
         p99 = delays[min(len(delays) - 1, int(0.99 * len(delays)))] if delays else float("nan")
-        row(f"{SOCKETS:,} dashboard sockets on one process: received", f"{received:,} of {opened:,}", "",
+        row(f"{SOCKETS:,} dashboard sockets on one process: received", f"{received:,} of {opened:,}",
+            f"{retries} handshakes retried" if retries else "",
             f"all {verdict(received == SOCKETS)}")  # fmt: skip
         median = f"median {statistics.median(delays) * 1000:.0f} ms" if delays else ""
         row("… delivery p99 (sent → received)", f"{p99 * 1000:.0f} ms", median, f"< 1 s {verdict(p99 < 1)}")
