@@ -157,7 +157,11 @@ if CHANNEL_LAYER == "redis":
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [env.str("REDIS_URL", default="redis://127.0.0.1:6379/0")]},
+            # No read timeout: each socket waits on Redis with a 5 s blocking pop, and redis-py 8's default
+            # 5 s read timeout ended idle sockets with close code 1011 (channels-redis 4.3 sets none itself).
+            "CONFIG": {
+                "hosts": [{"address": env.str("REDIS_URL", default="redis://127.0.0.1:6379/0"), "socket_timeout": None}]
+            },
         }
     }
 else:

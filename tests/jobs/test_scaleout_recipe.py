@@ -52,6 +52,7 @@ def test_an_event_from_the_scheduler_process_reaches_sockets_on_both_workers(rec
                                          additional_headers={"Cookie": w.cookie_header(), "Origin": w.base})
                 for w in workers
             ]  # fmt: skip
+            await asyncio.sleep(6)  # idle past redis-py's default 5 s read timeout, as a real dashboard waits
             nonlocal scheduler
             with (tmp_path / "runscheduler.out").open("w") as sink:
                 scheduler = subprocess.Popen([sys.executable, "manage.py", "runscheduler"], cwd=ROOT, env=recipe_env,
