@@ -219,8 +219,8 @@ def single_process(env: dict[str, str], prepared: dict) -> None:
         opened, retries, delays, per_socket = asyncio.run(fan_out(server, cookie, SOCKETS))
         received = len(delays)
         p99 = delays[min(len(delays) - 1, int(0.99 * len(delays)))] if delays else float("nan")
-        row(f"{SOCKETS:,} dashboard sockets on one process: received", f"{received:,} of {opened:,}",
-            f"{retries} handshakes retried" if retries else "",
+        row(f"{SOCKETS:,} dashboard sockets on one process: gcode.new received within 60 s",
+            f"{received:,} of {opened:,}", f"{retries} handshakes retried" if retries else "",
             f"all {verdict(received == SOCKETS)}")  # fmt: skip
         median = f"median {statistics.median(delays) * 1000:.0f} ms" if delays else ""
         row("… delivery p99 (sent → received)", f"{p99 * 1000:.0f} ms", median, f"< 1 s {verdict(p99 < 1)}")
