@@ -65,3 +65,17 @@ def test_the_worker_unit_serves_on_its_instance_port_without_a_scheduler_behind_
     assert " -p %i gcode_site.asgi:application" in parser["Service"]["ExecStart"]
     assert "upstream gcode {" in nginx
     assert nginx.count("proxy_pass http://gcode;") == 2  # pages and sockets alike
+
+
+def test_collectstatic_with_the_production_storage_hashes_every_file(tmp_path, settings):
+    from django.core.management import call_command
+
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+    call_command("collectstatic", "--noinput", verbosity=0)  # a CSS file naming a missing file stops it
+
+    manifest = (tmp_path / "staticfiles.json").read_text()
+    assert "vendor/swagger-ui-5.35.0.css" in manifest
