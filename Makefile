@@ -6,7 +6,7 @@ EPHE_DIR := $(VENV)/share/swisseph
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-scaleout lint migrations-check bench bench-jobs clean
+.PHONY: run test test-scaleout lint migrations-check bench bench-jobs bench-web clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,13 @@ bench: $(VENV)/.test-installed
 
 bench-jobs: $(VENV)/.test-installed
 	$(PY) bench/bench_daily_job.py 1000 10000
+
+# The request path, live updates, 5,000 sockets and two workers (bench/bench_web.py), in a few minutes: one
+# table, each figure beside its reference and target. Its load generator and socket client are its own (no
+# package beyond requirements.txt). The two-worker rows use the Redis at BENCH_REDIS_URL
+# (default redis://127.0.0.1:6379/0) and say so when there is none.
+bench-web: $(VENV)/.runtime-installed
+	$(PY) bench/bench_web.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -1,10 +1,31 @@
-"""Request middleware: pages speak in the signed-in person's own timezone."""
+"""Request middleware: the health probe answered early, and pages in the signed-in person's own timezone."""
 
 import zoneinfo
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+
+from core.views.health import healthz
+
+HEALTH_PATH = "/healthz"
+
+
+class HealthCheckMiddleware:
+    """Answers `/healthz` before the session, the user, CSRF and messages are looked at.
+
+    A load balancer probes it several times a second; it needs none of them (no cookie is read, nothing is
+    written, only GET and HEAD are accepted). It sits after the security and policy headers middleware, so
+    the probe's answer carries the same headers as every page.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.path_info == HEALTH_PATH:
+            return healthz(request)
+        return self.get_response(request)
 
 
 class PersonTimezoneMiddleware:

@@ -60,19 +60,25 @@ INSTALLED_APPS = [
     "core.apps.CoreConfig",
 ]
 
+# Order, for a lean request path: the response-header middleware first (they only add headers on the way
+# out, so /healthz gets them too), then /healthz answered before sessions, the user, CSRF and messages are
+# touched. PersonTimezoneMiddleware (sync only) stays innermost but for axes: every built-in middleware
+# outside it then runs synchronously in the one worker thread (an async-capable one placed inside it would
+# hop from the event loop to that thread and back for each of its hooks).
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "core.headers.PolicyHeadersMiddleware",
+    "core.headers.PrivacyHeadersMiddleware",
+    "core.middleware.HealthCheckMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
-    "core.middleware.PersonTimezoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
-    "core.headers.PrivacyHeadersMiddleware",
+    "core.middleware.PersonTimezoneMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -151,7 +157,11 @@ if CHANNEL_LAYER == "redis":
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [env.str("REDIS_URL", default="redis://127.0.0.1:6379/0")]},
+            # No read timeout: each socket waits on Redis with a 5 s blocking pop, and redis-py 8's default
+            # 5 s read timeout ended idle sockets with close code 1011 (channels-redis 4.3 sets none itself).
+            "CONFIG": {
+                "hosts": [{"address": env.str("REDIS_URL", default="redis://127.0.0.1:6379/0"), "socket_timeout": None}]
+            },
         }
     }
 else:

@@ -34,7 +34,7 @@ def test_the_dockerfile_uses_known_instructions_and_copies_what_exists():
     assert "requirements.txt" in (DEPLOY / "Dockerfile").read_text()
 
 
-@pytest.mark.parametrize("unit", ["gcode.service", "gcode-scheduler.service"])
+@pytest.mark.parametrize("unit", ["gcode.service", "gcode-scheduler.service", "gcode-worker@.service"])
 def test_the_systemd_units_parse_and_run_the_project(unit):
     parser = configparser.ConfigParser(strict=True, interpolation=None)
     parser.optionxform = str  # systemd keys are case-sensitive
@@ -53,3 +53,29 @@ def test_the_nginx_site_balances_its_braces_and_upgrades_websockets():
     assert 'proxy_set_header Connection "upgrade";' in text
     assert "proxy_set_header X-Forwarded-Proto $scheme;" in text
     assert "ssl_certificate " in text
+
+
+def test_the_worker_unit_serves_on_its_instance_port_without_a_scheduler_behind_the_nginx_upstream():
+    parser = configparser.ConfigParser(strict=True, interpolation=None)
+    parser.optionxform = str
+    parser.read_string((DEPLOY / "gcode-worker@.service").read_text())
+    nginx = (DEPLOY / "nginx.conf").read_text()
+
+    assert parser["Service"]["Environment"] == "SCHEDULER_AUTOSTART=false"
+    assert " -p %i gcode_site.asgi:application" in parser["Service"]["ExecStart"]
+    assert "upstream gcode {" in nginx
+    assert nginx.count("proxy_pass http://gcode;") == 2  # pages and sockets alike
+
+
+def test_collectstatic_with_the_production_storage_hashes_every_file(tmp_path, settings):
+    from django.core.management import call_command
+
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+    call_command("collectstatic", "--noinput", verbosity=0)  # a CSS file naming a missing file stops it
+
+    manifest = (tmp_path / "staticfiles.json").read_text()
+    assert "vendor/swagger-ui-5.35.0.css" in manifest

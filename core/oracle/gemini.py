@@ -4,17 +4,20 @@ Used when an API key is configured (see `core.oracle.writer`). Every failure (ti
 error, quota, a blocked or malformed answer) is raised as a GeminiFailure with a short reason.
 """
 
+from __future__ import annotations
+
 import json
 from dataclasses import dataclass
 from pathlib import Path
 from string import Template
-from typing import Any
-
-from google import genai
-from google.genai import errors, types
+from typing import TYPE_CHECKING, Any
 
 from core.gcode.facts import DayFacts
 from core.oracle.texts import DailyTexts
+
+if TYPE_CHECKING:
+    from google import genai
+    from google.genai import types
 
 PROMPTS = Path(__file__).resolve().parent / "prompts"
 ENGINE = "gemini"
@@ -71,6 +74,11 @@ def prompts_for(facts: DayFacts, tone: str) -> tuple[str, str]:
 
 
 def client_for(settings: GeminiSettings) -> genai.Client:
+    # Imported on first use: google.genai takes about a second to import, which every server start paid
+    # (most installations never set a key).
+    from google import genai
+    from google.genai import types
+
     options = types.HttpOptions(
         base_url=settings.base_url,
         timeout=int(settings.timeout_seconds * 1000),
@@ -123,6 +131,8 @@ def call_gemini(
     settings: GeminiSettings, system: str, daily: str, schema: dict[str, Any] = RESPONSE_SCHEMA
 ) -> types.GenerateContentResponse:
     """One request; every transport or API failure becomes a GeminiFailure with a short reason."""
+    from google.genai import errors, types
+
     config = types.GenerateContentConfig(
         system_instruction=system,
         response_mime_type="application/json",

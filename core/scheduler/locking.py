@@ -5,17 +5,21 @@ session-level advisory lock on a connection of its own. The operating system or 
 releases either when the process dies, so a killed server never leaves a stale lock behind.
 """
 
+from __future__ import annotations
+
 import fcntl
 import logging
 import os
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-import psycopg
 from django.conf import settings
 from django.db import connections
 
 from core.runs import HOST
+
+if TYPE_CHECKING:
+    import psycopg
 
 log = logging.getLogger("core.scheduler")
 ADVISORY_KEY = 0x6C0DE  # the scheduler's advisory-lock number, the same in every process
@@ -72,6 +76,8 @@ class AdvisoryLock:
         self.connection: psycopg.Connection | None = None
 
     def acquire(self) -> bool:
+        import psycopg  # here, not at the top: only PostgreSQL installations need it, and it costs start-up time
+
         connection = psycopg.connect(**self.params, autocommit=True, application_name=f"gcode-scheduler {os.getpid()}")
         (locked,) = connection.execute("SELECT pg_try_advisory_lock(%s)", (ADVISORY_KEY,)).fetchone()
         if not locked:
@@ -86,6 +92,8 @@ class AdvisoryLock:
             self.connection = None
 
     def holder(self) -> str:
+        import psycopg
+
         with psycopg.connect(**self.params, autocommit=True) as connection:
             row = connection.execute(
                 "SELECT a.application_name, a.client_addr, a.backend_start FROM pg_locks l "

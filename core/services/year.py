@@ -4,15 +4,20 @@ Computed on request from the birth data and nothing stored: these pages are read
 """
 
 import datetime as dt
+import hashlib
 import zoneinfo
 from dataclasses import dataclass
+
+from django.core.cache import cache
 
 from core.astro.chart import ChartRequest, NatalChart, compute_natal_chart
 from core.astro.progressions import Progression, progress
 from core.astro.returns import lunar_return, solar_return
 from core.astro.wheel import render_wheel
 from core.models import User
-from core.services.charts import chart_for
+from core.services.charts import chart_fingerprint, chart_for
+
+BANNER_SECONDS = 26 * 3600  # a local day, whatever the zone
 
 
 @dataclass(frozen=True)
@@ -88,5 +93,15 @@ def moon_banner(progression: Progression, zone: str) -> MoonBanner:
 
 
 def progressed_moon_banner(user: User, today: dt.date) -> MoonBanner:
-    """ "Your progressed Moon is in Leo until …", for the dashboard."""
-    return moon_banner(progressions_on(user, today), user.schedule_timezone)
+    """ "Your progressed Moon is in Leo until …", for the dashboard.
+
+    Kept for the day: computing it (the natal chart, then the progressed Moon's next ingress) was a third of
+    a dashboard request. The key holds the chart's fingerprint, so new birth data or settings compute anew.
+    """
+    fingerprint = f"{user.pk}|{chart_fingerprint(user)}|{user.schedule_timezone}|{today.isoformat()}"
+    key = f"progressed-moon:{hashlib.sha256(fingerprint.encode()).hexdigest()}"
+    banner = cache.get(key)
+    if banner is None:
+        banner = moon_banner(progressions_on(user, today), user.schedule_timezone)
+        cache.set(key, banner, BANNER_SECONDS)
+    return banner
