@@ -94,7 +94,12 @@ class RangeSummary:
 
 def summarize(user: User, start: dt.date, end: dt.date) -> RangeSummary:
     """Count, mean, median, extremes and days per level of the stored scores in a range."""
-    scores = [r.score for r in history(user, start, end)]
+    return summary_of(history(user, start, end), start, end)
+
+
+def summary_of(records: list[DailyGCode], start: dt.date, end: dt.date) -> RangeSummary:
+    """The summary of a range's stored days already read (the history page has them at hand)."""
+    scores = [r.score for r in records]
     levels = {name: 0 for _, name in reversed(LEVELS)}
     for score in scores:
         levels[intensity_level(score)] += 1

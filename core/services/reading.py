@@ -32,9 +32,11 @@ def readable_span(user: User) -> tuple[dt.date, dt.date]:
     return first_day(user), local_today(user) + dt.timedelta(days=DAYS_AHEAD)
 
 
-def day_reading(user: User, date: dt.date) -> DailyGCode:
-    """The day's G-Code: the stored record, or one computed now by the local engine and not saved."""
-    first, last = readable_span(user)
+def day_reading(user: User, date: dt.date, span: tuple[dt.date, dt.date] | None = None) -> DailyGCode:
+    """The day's G-Code: the stored record, or one computed now by the local engine and not saved.
+
+    `span`: the readable span when the caller has it already (from `readable_span`)."""
+    first, last = span or readable_span(user)
     if not first <= date <= last:
         raise DayOutOfRange(f"{date} is outside {first}–{last}")
     stored = DailyGCode.objects.filter(user=user, date=date).first()

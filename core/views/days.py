@@ -7,7 +7,7 @@ from django.views.generic import TemplateView
 
 from core.forms import DateRangeForm, DayNoteForm
 from core.models import DayNote
-from core.services.days import FORECAST_SPANS, cached_forecast, history, notes_between, summarize
+from core.services.days import FORECAST_SPANS, cached_forecast, history, notes_between, summarize, summary_of
 from core.services.gcode import local_today
 from core.views.charts import BirthDataRequiredMixin
 
@@ -42,7 +42,10 @@ class HistoryView(BirthDataRequiredMixin, TemplateView):
             if form.cleaned_data["compare_start"]:
                 comparison = summarize(user, form.cleaned_data["compare_start"], form.cleaned_data["compare_end"])
         records, notes = history(user, start, end), notes_between(user, start, end)
-        todays_note = DayNote.objects.filter(user=user, date=today).first()
+        if start <= today <= end:  # the usual range, which ends today: today's note is among those read
+            todays_note = next((n for n in notes if n.date == today), None)
+        else:
+            todays_note = DayNote.objects.filter(user=user, date=today).first()
         series = {
             "labels": [r.date.isoformat() for r in records], "scores": [r.score for r in records],
             "notes": [{"date": n.date.isoformat(), "text": n.text} for n in notes],
@@ -50,6 +53,6 @@ class HistoryView(BirthDataRequiredMixin, TemplateView):
         }  # fmt: skip
         return super().get_context_data(
             form=form, start=start, end=end, records=records, notes=notes, series=series,
-            summary=summarize(user, start, end), comparison=comparison,
+            summary=summary_of(records, start, end), comparison=comparison,
             note_form=DayNoteForm(initial={"date": today, "text": todays_note.text if todays_note else ""}), **kwargs,
         )  # fmt: skip
