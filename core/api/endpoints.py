@@ -8,7 +8,7 @@ from ninja.errors import HttpError
 from core.api.auth import AUTH, TokenRateThrottle, person
 from core.api.schemas import ChartOut, DayOut, DaysOut, ForecastDayOut, PatchNoteOut, PersonOut, Problem
 from core.models import DailyGCode, NatalChart, PatchNote, Platform, User
-from core.services.days import forecast, history
+from core.services.days import cached_forecast, history
 from core.services.gcode import local_today
 
 MAX_RANGE_DAYS = 366
@@ -88,7 +88,7 @@ def days(request, start: dt.date, end: dt.date):
 def forecast_days(request, days: int = Query(7, ge=1, le=MAX_FORECAST_DAYS)):
     user = person(request)
     require_birth_data(user)
-    return [vars(day) for day in forecast(user, local_today(user), days)]
+    return [vars(day) for day in cached_forecast(user, local_today(user), days)]
 
 
 @api.get("/patch-notes", response={200: list[PatchNoteOut], **ERRORS}, summary="My latest Spiritual Patch Notes")

@@ -1,17 +1,21 @@
 """A person's days: the forecast ahead, the history behind, two ranges compared, and day notes."""
 
 import datetime as dt
+import hashlib
 import statistics
 from dataclasses import dataclass
+
+from django.core.cache import cache
 
 from core.astro.local_time import MissingLocalDay
 from core.gcode.score import LEVELS, intensity_level
 from core.models import DailyGCode, DayNote, User
-from core.services.charts import natal_chart_data
+from core.services.charts import chart_fingerprint, natal_chart_data
 from core.services.gcode import facts_for
 
 FORECAST_SPANS = (7, 30)
 MAX_HISTORY_DAYS = 3 * 366
+FORECAST_CACHE_SECONDS = 24 * 3600  # keyed by its first date, so a day's forecast is not asked for again after it
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,23 @@ def forecast(user: User, start: dt.date, days: int) -> list[ForecastDay]:
     return result
 
 
+def forecast_cache_key(user: User, start: dt.date, days: int) -> str:
+    """What a forecast depends on: the chart (birth data, house system, zodiac, ephemeris: its fingerprint),
+    the zone its local dates and times are in, the first date and the span. The tone writes no forecast text."""
+    depends_on = "|".join((chart_fingerprint(user), user.schedule_timezone, start.isoformat(), str(days)))
+    return f"forecast:{user.pk}:{hashlib.sha256(depends_on.encode()).hexdigest()}"
+
+
+def cached_forecast(user: User, start: dt.date, days: int) -> list[ForecastDay]:
+    """The forecast, computed once per person, chart, zone, first date and span; new birth data is a new key."""
+    key = forecast_cache_key(user, start, days)
+    found = cache.get(key)
+    if found is None:
+        found = forecast(user, start, days)
+        cache.set(key, found, FORECAST_CACHE_SECONDS)
+    return found
+
+
 def history(user: User, start: dt.date, end: dt.date) -> list[DailyGCode]:
     return list(DailyGCode.objects.filter(user=user, date__range=(start, end)).order_by("date"))
 
@@ -73,7 +94,12 @@ class RangeSummary:
 
 def summarize(user: User, start: dt.date, end: dt.date) -> RangeSummary:
     """Count, mean, median, extremes and days per level of the stored scores in a range."""
-    scores = [r.score for r in history(user, start, end)]
+    return summary_of(history(user, start, end), start, end)
+
+
+def summary_of(records: list[DailyGCode], start: dt.date, end: dt.date) -> RangeSummary:
+    """The summary of a range's stored days already read (the history page has them at hand)."""
+    scores = [r.score for r in records]
     levels = {name: 0 for _, name in reversed(LEVELS)}
     for score in scores:
         levels[intensity_level(score)] += 1

@@ -8,9 +8,9 @@ import datetime as dt
 import zoneinfo
 
 from core.gcode.explain import LEVEL_MEANINGS, LEVEL_NOTE, shares
-from core.models import DailyGCode, User
+from core.models import DailyGCode, PatchNote, User
 from core.services.charts import natal_chart_data
-from core.services.gcode import daily_record, local_today
+from core.services.gcode import daily_record, local_today, patch_note_records
 
 DAYS_AHEAD = 30
 BACKFILL_DAYS = 90
@@ -32,13 +32,22 @@ def readable_span(user: User) -> tuple[dt.date, dt.date]:
     return first_day(user), local_today(user) + dt.timedelta(days=DAYS_AHEAD)
 
 
-def day_reading(user: User, date: dt.date) -> DailyGCode:
-    """The day's G-Code: the stored record, or one computed now by the local engine and not saved."""
-    first, last = readable_span(user)
+def day_reading(user: User, date: dt.date, span: tuple[dt.date, dt.date] | None = None) -> DailyGCode:
+    """The day's G-Code: the stored record, or one computed now by the local engine and not saved.
+
+    `span`: the readable span when the caller has it already (from `readable_span`)."""
+    first, last = span or readable_span(user)
     if not first <= date <= last:
         raise DayOutOfRange(f"{date} is outside {first}–{last}")
     stored = DailyGCode.objects.filter(user=user, date=date).first()
     return stored or daily_record(user, date, ask_model=False, chart_data=natal_chart_data(user))
+
+
+def patch_notes_of(user: User, date: dt.date) -> list[PatchNote]:
+    """The date's stored patch notes by platform, or, before a run stores them, written now from the day's
+    reading and not saved (the local engine's words: a GET writes nothing and calls no one)."""
+    stored = list(PatchNote.objects.filter(user=user, date=date).order_by("platform"))
+    return stored or sorted(patch_note_records(user, day_reading(user, date)), key=lambda note: note.platform)
 
 
 def explanation(record: DailyGCode) -> dict:

@@ -12,7 +12,6 @@ A birth-data save during a run asks that run to go round once more instead of st
 import datetime as dt
 import logging
 import threading
-import time
 
 from django.db import connections, transaction
 from django.utils import timezone
@@ -36,7 +35,6 @@ log = logging.getLogger(__name__)
 
 JOB = "recalculate"
 FILL_BATCH = 10  # past days stored per statement, with a progress report after each batch
-STEP_PAUSE_SECONDS = 0.15  # lets a watcher see each step; the whole run stays under a second
 AGAIN = "again"  # in a live run's result: birth data changed during the run, go round once more
 
 
@@ -119,14 +117,12 @@ def recalculate(run: JobRun, user: User, date: dt.date, ask_model: bool = True, 
 def one_round(run: JobRun, user: User, date: dt.date, ask_model: bool, past_days: int) -> None:
     report(run, 10, "Checking your natal chart", "chart")
     chart = current_natal_chart(user)
-    time.sleep(STEP_PAUSE_SECONDS)
     report(run, 20, "Reading your natal chart", "natal_reading")
     write_stored_reading(user, chart, gemini_settings() if ask_model else None)
     if past_days:
         fill_past_days(run, user, date, past_days)
     report(run, 35 if not past_days else 65, "Reading today's transits and writing your G-Code", "gcode")
     record = daily_record(user, date, ask_model=ask_model)
-    time.sleep(STEP_PAUSE_SECONDS)
     report(run, 70, "Saving and writing your patch notes", "patch_notes")
     with transaction.atomic():
         save_daily_records([record])
@@ -135,4 +131,3 @@ def one_round(run: JobRun, user: User, date: dt.date, ask_model: bool, past_days
         run.users_done = 1
         send_after_commit(user_group(user.pk), gcode_payload(saved))
         send_after_commit(user_group(user.pk), {"type": "patch_notes.new", "date": date.isoformat()})
-    time.sleep(STEP_PAUSE_SECONDS)

@@ -10,11 +10,10 @@ from django.urls import reverse
 from django.views.generic import TemplateView, View
 
 from core.forms import DayNoteForm
-from core.models import DayNote, JobRun
+from core.models import DailyGCode, DayNote, JobRun
 from core.runs import progress_event
 from core.services.days import save_day_note
 from core.services.gcode import local_today
-from core.services.reading import day_reading
 from core.services.recalculate import live_recalculation, start_recalculation
 from core.services.year import progressed_moon_banner
 from core.throttle import cool_down
@@ -29,17 +28,22 @@ def wants_json(request: HttpRequest) -> bool:
 
 
 class DashboardView(BirthDataRequiredMixin, TemplateView):
+    """Today's stored reading; before it is stored, the run that writes it (started by the page) and its progress."""
+
     template_name = "core/dashboard.html"
 
     def get_context_data(self, **kwargs) -> dict:
         user = self.request.user
         today = local_today(user)
-        record = day_reading(user, today)  # stored, or computed now and not saved: a GET writes nothing
+        record = DailyGCode.objects.filter(user=user, date=today).first()
+        # Nothing is computed here: without a stored day the page starts the run by POST (a GET writes nothing).
+        run = None if record else live_recalculation(user, today)
         note = DayNote.objects.filter(user=user, date=today).first()
         return super().get_context_data(
-            **reading_context(record, today),
+            **(reading_context(record, today) if record else {"today": today}),
+            run_id=run.pk if run else self.request.GET.get("run", ""),
             note_form=DayNoteForm(initial={"date": today, "text": note.text if note else ""}),
-            run_id=self.request.GET.get("run", ""), progressed_moon=progressed_moon_banner(user, today), **kwargs,
+            progressed_moon=progressed_moon_banner(user, today), **kwargs,
         )  # fmt: skip
 
 

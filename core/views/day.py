@@ -34,11 +34,11 @@ class DayView(BirthDataRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         user, date = self.request.user, kwargs["date"]
+        first, last = readable_span(user)
         try:
-            record = day_reading(user, date)
+            record = day_reading(user, date, (first, last))
         except DayOutOfRange as out:
             raise Http404(str(out)) from out
-        first, last = readable_span(user)
         one = dt.timedelta(days=1)
         return super().get_context_data(
             **reading_context(record, local_today(user)), note=DayNote.objects.filter(user=user, date=date).first(),

@@ -7,7 +7,7 @@ from django.views.generic import TemplateView
 
 from core.forms import DateRangeForm, DayNoteForm
 from core.models import DayNote
-from core.services.days import FORECAST_SPANS, forecast, history, notes_between, summarize
+from core.services.days import FORECAST_SPANS, cached_forecast, history, notes_between, summarize, summary_of
 from core.services.gcode import local_today
 from core.views.charts import BirthDataRequiredMixin
 
@@ -15,7 +15,7 @@ DEFAULT_HISTORY_DAYS = 90
 
 
 class ForecastView(BirthDataRequiredMixin, TemplateView):
-    """?days=7 or 30: scores and leading transits of the coming days, computed on demand."""
+    """?days=7 or 30: scores and leading transits of the coming days, computed once a day per chart (cached)."""
 
     template_name = "core/forecast.html"
 
@@ -23,7 +23,7 @@ class ForecastView(BirthDataRequiredMixin, TemplateView):
         requested = self.request.GET.get("days", "7")
         days = int(requested) if requested in {str(n) for n in FORECAST_SPANS} else FORECAST_SPANS[0]
         start = local_today(self.request.user) + dt.timedelta(days=1)
-        days_ahead = forecast(self.request.user, start, days)
+        days_ahead = cached_forecast(self.request.user, start, days)
         return super().get_context_data(days=days, spans=FORECAST_SPANS, forecast=days_ahead, **kwargs)
 
 
@@ -42,7 +42,10 @@ class HistoryView(BirthDataRequiredMixin, TemplateView):
             if form.cleaned_data["compare_start"]:
                 comparison = summarize(user, form.cleaned_data["compare_start"], form.cleaned_data["compare_end"])
         records, notes = history(user, start, end), notes_between(user, start, end)
-        todays_note = DayNote.objects.filter(user=user, date=today).first()
+        if start <= today <= end:  # the usual range, which ends today: today's note is among those read
+            todays_note = next((n for n in notes if n.date == today), None)
+        else:
+            todays_note = DayNote.objects.filter(user=user, date=today).first()
         series = {
             "labels": [r.date.isoformat() for r in records], "scores": [r.score for r in records],
             "notes": [{"date": n.date.isoformat(), "text": n.text} for n in notes],
@@ -50,6 +53,6 @@ class HistoryView(BirthDataRequiredMixin, TemplateView):
         }  # fmt: skip
         return super().get_context_data(
             form=form, start=start, end=end, records=records, notes=notes, series=series,
-            summary=summarize(user, start, end), comparison=comparison,
+            summary=summary_of(records, start, end), comparison=comparison,
             note_form=DayNoteForm(initial={"date": today, "text": todays_note.text if todays_note else ""}), **kwargs,
         )  # fmt: skip

@@ -6,8 +6,9 @@ from itertools import groupby
 from django.http import Http404, HttpRequest, HttpResponse
 from django.views.generic import TemplateView, View
 
-from core.models import PatchNote
-from core.services.gcode import generate_patch_notes, local_today
+from core.models import PatchNote, Platform
+from core.services.gcode import local_today
+from core.services.reading import patch_notes_of
 from core.views.charts import BirthDataRequiredMixin
 
 PAGE_DAYS = 14
@@ -18,12 +19,10 @@ class PatchNotesView(BirthDataRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         user, today = self.request.user, local_today(self.request.user)
-        if not PatchNote.objects.filter(user=user, date=today).exists():
-            generate_patch_notes(user, today)
-        notes = PatchNote.objects.filter(user=user).order_by("-date", "platform")
-        dates = list(notes.values_list("date", flat=True).distinct()[:PAGE_DAYS])
-        days = [(date, list(group)) for date, group in groupby(notes.filter(date__in=dates), key=lambda n: n.date)]
-        return super().get_context_data(days=days, today=today, **kwargs)
+        stored = PatchNote.objects.filter(user=user).exclude(date=today).order_by("-date", "platform")
+        dates = list(stored.values_list("date", flat=True).distinct()[: PAGE_DAYS - 1])
+        past = [(date, list(group)) for date, group in groupby(stored.filter(date__in=dates), key=lambda n: n.date)]
+        return super().get_context_data(days=[(today, patch_notes_of(user, today)), *past], today=today, **kwargs)
 
 
 class PatchNoteMarkdownView(BirthDataRequiredMixin, View):
@@ -34,7 +33,9 @@ class PatchNoteMarkdownView(BirthDataRequiredMixin, View):
             day = dt.date.fromisoformat(date)
         except ValueError:
             raise Http404("Not a date.") from None
-        note = PatchNote.objects.filter(user=request.user, date=day, platform="blog").first()
+        user = request.user
+        notes = patch_notes_of(user, day) if day == local_today(user) else PatchNote.objects.filter(user=user, date=day)
+        note = next((n for n in notes if n.platform == Platform.BLOG), None)
         if note is None:
             raise Http404("No patch notes for that day.")
         response = HttpResponse(note.body, content_type="text/markdown; charset=utf-8")

@@ -4,7 +4,8 @@ from django.utils import timezone
 from django.views.generic import TemplateView
 
 from core.astro.solar_system import heliocentric_planets, render_solar_system
-from core.services.gcode import daily_gcode, local_today
+from core.services.gcode import local_today
+from core.services.reading import day_reading
 from core.views.charts import BirthDataRequiredMixin
 
 
@@ -14,7 +15,7 @@ class SolarSystemView(BirthDataRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs) -> dict:
         now = timezone.now()
         planets = heliocentric_planets(now)
-        record = daily_gcode(self.request.user, local_today(self.request.user))
+        record = day_reading(self.request.user, local_today(self.request.user))  # stored, or computed and not saved
         return super().get_context_data(
             now=now, planets=planets, svg=render_solar_system(planets, f"The solar system at {now:%Y-%m-%d %H:%M} UT"),
             transits=record.facts["transits"], **kwargs,

@@ -60,17 +60,68 @@
   }
 
   /* ---- run progress ---- */
+  /* The server reports real steps as they happen, without pausing for a watcher, so several may arrive
+     at once. The bar travels to each value it is given through the values between (MS_PER_PERCENT each),
+     and "Done." waits until the bar has arrived: a person sees every step the run went through. */
+  var MS_PER_PERCENT = 5;
+  var travel = { shown: 0, from: 0, target: 0, start: 0, frame: 0, arrived: null };
+
+  function paint(bar, value) {
+    travel.shown = value;
+    bar.value = value;
+    bar.textContent = value + "%";
+  }
+
+  function arrive() {
+    var then = travel.arrived;
+    travel.arrived = null;
+    if (then) then();
+  }
+
+  function step(bar, now) {
+    var distance = travel.target - travel.from;
+    var t = Math.min(1, (now - travel.start) / (MS_PER_PERCENT * distance));
+    var value = Math.round(travel.from + distance * t);
+    if (value !== travel.shown) paint(bar, value);
+    if (t < 1) { travel.frame = requestAnimationFrame(function (next) { step(bar, next); }); return; }
+    travel.frame = 0;
+    arrive();
+  }
+
+  /* Move the bar to `percent`, then call `then`; backwards (a new run) or in a hidden tab it jumps. */
+  function moveBar(bar, percent, then) {
+    travel.arrived = then || null;
+    if (percent === travel.target && travel.frame) return;
+    if (travel.frame) cancelAnimationFrame(travel.frame);
+    travel.frame = 0;
+    travel.target = percent;
+    if (percent <= travel.shown || document.hidden || typeof requestAnimationFrame !== "function") {
+      paint(bar, percent);
+      arrive();
+      return;
+    }
+    travel.from = travel.shown;
+    travel.start = performance.now();
+    travel.frame = requestAnimationFrame(function (now) { step(bar, now); });
+  }
+
   function showProgress(data) {
     var box = document.querySelector("[data-run-progress]");
     if (!box) return;
     box.hidden = false;
     var bar = box.querySelector("progress");
     var message = box.querySelector("[data-run-message]");
-    if (typeof data.percent === "number") { bar.value = data.percent; bar.textContent = data.percent + "%"; }
-    box.dataset.state = data.state || "running";
-    if (data.state === "failed") message.textContent = "Failed: " + (data.message || "see the jobs page");
-    else if (data.state === "done") message.textContent = "Done.";
-    else if (data.message) message.textContent = data.message;
+    var state = data.state || "running";
+    box.dataset.state = state;
+    if (state === "failed") {
+      moveBar(bar, travel.shown);
+      message.textContent = "Failed: " + (data.message || "see the jobs page");
+      return;
+    }
+    var text = state === "done" ? "Done." : data.message;
+    if (typeof data.percent !== "number") { if (text) message.textContent = text; return; }
+    if (state === "done") moveBar(bar, data.percent, function () { message.textContent = text; });
+    else { moveBar(bar, data.percent); if (text) message.textContent = text; }
   }
 
   function watchRun(runId) {
@@ -80,6 +131,7 @@
     liveSocket("/ws/progress/" + runId + "/", function (data, socket) {
       if (data.type !== "job.progress") return;
       showProgress(data);
+      if (data.state === "done") refreshPending();
       if (data.state === "done" || data.state === "failed" || data.state === "interrupted") socket.close();
     });
   }
@@ -94,24 +146,37 @@
     });
   }
 
+  /* A run finished while a reading still waits for it: fetch it now (its "gcode.new" may have come before
+     the dashboard socket was up). */
+  function refreshPending() {
+    if (typeof htmx === "undefined") return;
+    document.querySelectorAll("[data-live-date]").forEach(function (el) {
+      if (el.querySelector("[data-reading-pending]")) htmx.trigger(el, "gcode-new");
+    });
+  }
+
   /* ---- the recalculate button: POST, then watch the run ---- */
+  function startRun(form) {
+    var button = form.querySelector("button");
+    button.disabled = true;
+    fetch(form.action, {
+      method: "POST", credentials: "same-origin",
+      headers: { "Accept": "application/json", "X-CSRFToken": form.querySelector("[name=csrfmiddlewaretoken]").value }
+    }).then(function (response) {
+      return response.json().then(function (body) { return { ok: response.ok, body: body }; });
+    }).then(function (result) {
+      if (result.ok) watchRun(result.body.run);
+      else showProgress({ state: "failed", message: result.body.error || "could not start" });
+    }).catch(function () {
+      showProgress({ state: "failed", message: "you seem to be offline" });
+    }).finally(function () { button.disabled = false; });
+  }
+
   var form = document.querySelector("[data-recalculate]");
   if (form) {
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      var button = form.querySelector("button");
-      button.disabled = true;
-      fetch(form.action, {
-        method: "POST", credentials: "same-origin",
-        headers: { "Accept": "application/json", "X-CSRFToken": form.querySelector("[name=csrfmiddlewaretoken]").value }
-      }).then(function (response) {
-        return response.json().then(function (body) { return { ok: response.ok, body: body }; });
-      }).then(function (result) {
-        if (result.ok) watchRun(result.body.run);
-        else showProgress({ state: "failed", message: result.body.error || "could not start" });
-      }).catch(function () {
-        showProgress({ state: "failed", message: "you seem to be offline" });
-      }).finally(function () { button.disabled = false; });
+      startRun(form);
     });
   }
 
@@ -163,8 +228,10 @@
     window.addEventListener("online", function () { dashboardSocket.resume(); });
   }
 
+  /* A day with no stored reading yet: watch the run writing it, or start one (a GET never does). */
   var pending = document.querySelector("[data-run-progress][data-run]");
   if (pending && pending.dataset.run) watchRun(pending.dataset.run);
+  else if (form && document.querySelector("[data-start-run]")) startRun(form);
 
   window.gcodeLive = { watchRun: watchRun };
 })();
