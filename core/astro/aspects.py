@@ -145,7 +145,7 @@ def row_of(point: Placed) -> Row:
 
 def rows_of(points: Iterable[Placed]) -> list[Row]:
     """Points as plain tuples, read once: the pair loop then touches no attributes."""
-    return [row_of(point) for point in points]
+    return [(p.name, p.longitude, p.speed, p.name in LUMINARIES) for p in points]  # `row_of`, without a call each
 
 
 def aspects_of_rows(pairs: Iterable[tuple[Row, Row]], policy: OrbPolicy) -> list[Aspect]:
@@ -156,9 +156,9 @@ def aspects_of_rows(pairs: Iterable[tuple[Row, Row]], policy: OrbPolicy) -> list
     """
     tables = policy.reach
     found = []
-    for (name_a, longitude_a, speed_a, luminary_a), (name_b, longitude_b, speed_b, luminary_b) in pairs:
-        delta = (longitude_a - longitude_b) % 360.0
-        candidates = tables[luminary_a or luminary_b][int(delta)]
+    for a, b in pairs:  # rows read by index: most pairs are dismissed by their first three reads
+        delta = (a[1] - b[1]) % 360.0
+        candidates = tables[a[3] or b[3]][int(delta)]
         if not candidates:  # most separations are far from every aspect angle
             continue
         if delta > 180.0:
@@ -171,8 +171,8 @@ def aspects_of_rows(pairs: Iterable[tuple[Row, Row]], policy: OrbPolicy) -> list
             if orb <= limit and (best is None or orb < best_orb):
                 best, best_orb = kind, orb
         if best is not None:
-            applying = closing_in(delta, speed_a - speed_b, best.angle)
-            found.append(tuple.__new__(Aspect, (name_a, name_b, best.name, best_orb, applying)))
+            applying = closing_in(delta, a[2] - b[2], best.angle)
+            found.append(tuple.__new__(Aspect, (a[0], b[0], best.name, best_orb, applying)))
     found.sort(key=attrgetter("orb"))
     return found
 

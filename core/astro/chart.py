@@ -34,7 +34,8 @@ UNWEIGHED_POINTS = frozenset(
 )  # points, not planets
 LILITHS: dict[str, Body] = {"mean": Body.MEAN_LILITH, "true": Body.TRUE_LILITH}
 BALANCE_GROUPS: tuple[str, ...] = (*ELEMENTS, *MODALITIES)
-SIGN_GROUPS: tuple[tuple[str, str], ...] = tuple((ELEMENTS[i % 4], MODALITIES[i % 3]) for i in range(12))  # by sign
+# Per sign, where its element and its modality stand in BALANCE_GROUPS: Aries → (fire, cardinal).
+SIGN_SLOTS: tuple[tuple[int, int], ...] = tuple((i % 4, len(ELEMENTS) + i % 3) for i in range(12))
 
 
 @dataclass(frozen=True)
@@ -165,20 +166,24 @@ def houses_finder(houses: Houses | None) -> Callable[[float], int | None]:
 
 def balance_of(points: list[ChartPoint]) -> Balance:
     """Weighted count of points per element and modality (luminaries and Ascendant count double)."""
-    members: dict[str, list[tuple[str, int]]] = {name: [] for name in BALANCE_GROUPS}
-    totals = dict.fromkeys(BALANCE_GROUPS, 0)
+    members: list[list[tuple[str, int]]] = [[] for _ in BALANCE_GROUPS]
+    totals = [0] * len(BALANCE_GROUPS)
     for point in points:
         name = point.name
         if name in UNWEIGHED_POINTS:
             continue
         weight = ELEMENT_WEIGHTS.get(name, 1)
-        for group in SIGN_GROUPS[sign_index(point.longitude)]:
-            members[group].append((name, weight))
-            totals[group] += weight
+        entry = (name, weight)
+        element, modality = SIGN_SLOTS[sign_index(point.longitude)]
+        members[element].append(entry)
+        members[modality].append(entry)
+        totals[element] += weight
+        totals[modality] += weight
+    split = len(ELEMENTS)
     return Balance(
-        {e: totals[e] for e in ELEMENTS},
-        {m: totals[m] for m in MODALITIES},
-        {name: tuple(found) for name, found in members.items()},
+        dict(zip(ELEMENTS, totals[:split], strict=True)),
+        dict(zip(MODALITIES, totals[split:], strict=True)),
+        dict(zip(BALANCE_GROUPS, map(tuple, members), strict=True)),
     )
 
 
