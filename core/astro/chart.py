@@ -127,9 +127,9 @@ def body_points(
 ) -> list[ChartPoint]:
     values = ephemeris.ecliptic_values(jd_ut, bodies, flag)
     # tuple.__new__ skips the named tuple's Python-level constructor: the same value, at half the cost.
-    return [
-        tuple.__new__(ChartPoint, (body.label, body.glyph, lon, lat, speed, houses_of(lon)))
-        for body, (lon, lat, _distance, speed, *_) in zip(bodies, values, strict=True)
+    return [  # values: longitude, latitude, distance, then their speeds
+        tuple.__new__(ChartPoint, (body.label, body.glyph, value[0], value[1], value[3], houses_of(value[0])))
+        for body, value in zip(bodies, values, strict=True)
     ]
 
 
