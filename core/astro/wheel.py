@@ -181,7 +181,8 @@ def number_spot(cusp: float, width: float, lines: Iterable[float]) -> float | No
 
     Lines inside a house are angles off the cusps (Equal, Whole Sign) or, near the poles, cusps out of order.
     """
-    inside = sorted(offset for offset in (normalize(a - cusp) for a in lines) if 1e-6 < offset < width - 1e-6)
+    offsets = [(a - cusp) % 360.0 for a in lines]  # `normalize`, inlined: twelve houses ask it of every line
+    inside = sorted(offset for offset in offsets if 1e-6 < offset < width - 1e-6)
     edges = [0.0, *inside, width]
     start, end = max(pairwise(edges), key=lambda arc: arc[1] - arc[0])
     return cusp + (start + end) / 2 if end - start >= MIN_HOUSE_FOR_NUMBER else None
