@@ -16,7 +16,8 @@ Every figure comes from one run and is printed beside its reference and its targ
 - SVG wheels (chart + the printable wheel), and the wheel drawing alone beside the bare chart.
 
 The machine may be shared, so each figure is this process's CPU time (`time.process_time`), the
-best of several rounds that interleave all the measurements: a busy neighbour slows them alike.
+best of several rounds that interleave all the measurements, taken chunk by chunk of 25 items:
+a busy neighbour slows them alike.
 """
 
 import datetime as dt
@@ -25,11 +26,12 @@ import platform
 import random
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
+from typing import TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -47,6 +49,8 @@ ZONES = [
 ]  # fmt: skip
 INSTALLED_FILES = Path(sys.prefix) / "share" / "swisseph"
 SOURCES: dict[str, Path | None] = {"files": INSTALLED_FILES, "moshier": None}
+CHUNK = 25  # items timed together
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -86,7 +90,7 @@ def kerykeion_reading(path: Path | None) -> Iterator[None]:
         swisseph.set_ephe_path = real
 
 
-def theirs(items: list[Birth], with_svg: bool) -> None:
+def theirs(items: Sequence[Birth], with_svg: bool) -> None:
     from kerykeion import AstrologicalSubjectFactory, ChartDataFactory, ChartDrawer
 
     for birth in items:
@@ -99,56 +103,65 @@ def theirs(items: list[Birth], with_svg: bool) -> None:
             ChartDrawer(ChartDataFactory.create_natal_chart_data(subject)).generate_svg_string()
 
 
-def ours(items: list[Birth], with_svg: bool) -> None:
+def ours(items: Sequence[Birth], with_svg: bool) -> None:
     for birth in items:  # from what a person types, as the site computes it
         chart = compute_natal_chart(resolved_request(birth))
         if with_svg:
             render_wheel(chart, "bench")
 
 
-def bare_charts(requests: list[ChartRequest]) -> None:
+def bare_charts(requests: Sequence[ChartRequest]) -> None:
     for request in requests:
         compute_natal_chart(request)
 
 
-def swiss_calls(requests: list[ChartRequest]) -> Callable[[], None]:
-    """The loop of the Swiss Ephemeris calls a bare chart makes, and nothing else (Julian days computed before)."""
+Call = tuple[float, float, float]  # Julian day (UT), latitude, longitude
+
+
+def swiss_calls(calls: Sequence[Call]) -> None:
+    """The Swiss Ephemeris calls a bare chart makes, and nothing else (Julian days computed before)."""
     ids = [body.swe_id for body in chart_bodies(ephemeris.Body.TRUE_NODE)]
     flag = ephemeris.source().flag | swisseph.FLG_SPEED
-    calls = [(ephemeris.julian_day(r.instant), r.latitude, r.longitude) for r in requests]
     calc_ut, houses_ex = swisseph.calc_ut, swisseph.houses_ex
-
-    def loop() -> None:
-        for jd, latitude, longitude in calls:
-            houses_ex(jd, latitude, longitude, b"P", 0)
-            for body in ids:
-                calc_ut(jd, body, flag)
-
-    return loop
+    for jd, latitude, longitude in calls:
+        houses_ex(jd, latitude, longitude, b"P", 0)
+        for body in ids:
+            calc_ut(jd, body, flag)
 
 
-def wheels_alone(charts: list[NatalChart]) -> None:
+def wheels_alone(charts: Sequence[NatalChart]) -> None:
     for chart in charts:
         render_wheel(chart, "bench")
 
 
 class Timer:
-    """Best CPU seconds per item of each named measurement, over interleaved rounds."""
+    """Best CPU seconds per item of each named measurement, over interleaved rounds.
+
+    Items are timed in chunks of `CHUNK` and each chunk keeps its best round, so that a slow
+    measurement (kerykeion's) has as good a chance of quiet moments as a quick one.
+    """
 
     def __init__(self) -> None:
-        self.best: dict[str, float] = {}
+        self.best: dict[str, list[float]] = {}
+        self.counts: dict[str, int] = {}
 
-    def run(self, name: str, count: int, work: Callable[[], None]) -> None:
-        start = time.process_time()
-        work()
-        per_item = (time.process_time() - start) / count
-        self.best[name] = min(self.best.get(name, per_item), per_item)
+    def run(self, name: str, items: Sequence[T], work: Callable[[Sequence[T]], None]) -> None:
+        chunks = [items[k : k + CHUNK] for k in range(0, len(items), CHUNK)]
+        best = self.best.setdefault(name, [float("inf")] * len(chunks))
+        self.counts[name] = len(items)
+        for index, chunk in enumerate(chunks):
+            start = time.process_time()
+            work(chunk)
+            best[index] = min(best[index], time.process_time() - start)
+
+    def per_item(self, name: str) -> float:
+        return sum(self.best[name]) / self.counts[name]
 
     def rate(self, name: str) -> float:
-        return 1.0 / self.best[name]
+        return 1.0 / self.per_item(name)
 
     def micros(self, name: str) -> float:
-        return self.best[name] * 1e6
+        return self.per_item(name) * 1e6
 
 
 def resolved_request(birth: Birth) -> ChartRequest:
@@ -161,15 +174,16 @@ def one_round(timer: Timer, source: str, charts: list[Birth], wheels: list[Birth
     path = SOURCES[source]
     ephemeris.configure(str(path) if path else "")
     requests = [resolved_request(birth) for birth in charts]
+    calls = [(ephemeris.julian_day(r.instant), r.latitude, r.longitude) for r in requests]
     computed = [compute_natal_chart(request) for request in requests[: len(wheels)]]
-    timer.run(f"swiss calls {source}", len(requests), swiss_calls(requests))
-    timer.run(f"bare {source}", len(requests), lambda: bare_charts(requests))
-    timer.run(f"ours charts {source}", len(charts), lambda: ours(charts, False))
-    timer.run(f"ours wheels {source}", len(wheels), lambda: ours(wheels, True))
-    timer.run(f"wheel alone {source}", len(computed), lambda: wheels_alone(computed))
+    timer.run(f"swiss calls {source}", calls, swiss_calls)
+    timer.run(f"bare {source}", requests, bare_charts)
+    timer.run(f"ours charts {source}", charts, lambda chunk: ours(chunk, False))
+    timer.run(f"ours wheels {source}", wheels, lambda chunk: ours(chunk, True))
+    timer.run(f"wheel alone {source}", computed, wheels_alone)
     with kerykeion_reading(path):
-        timer.run(f"theirs charts {source}", len(charts), lambda: theirs(charts, False))
-        timer.run(f"theirs wheels {source}", len(wheels), lambda: theirs(wheels, True))
+        timer.run(f"theirs charts {source}", charts, lambda chunk: theirs(chunk, False))
+        timer.run(f"theirs wheels {source}", wheels, lambda chunk: theirs(chunk, True))
 
 
 def row(measure: str, ephemeris_used: str, ours_figure: str, reference: str, ratio: float, target: str) -> str:
