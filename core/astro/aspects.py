@@ -48,6 +48,8 @@ TRANSIT_ORBS: dict[str, float] = {
 }  # fmt: skip
 LUMINARY_BONUS = 2.0  # natal aspects to the Sun or Moon get a wider orb
 LUMINARIES = frozenset({"Sun", "Moon"})
+Reach = tuple[tuple[tuple[float, float, AspectKind], ...], ...]  # per whole degree: (angle, orb limit, kind)
+Row = tuple[str, float, float, bool]  # name, longitude, daily speed, is a luminary: a point as the hot loop reads it
 
 
 @dataclass(frozen=True)
@@ -69,13 +71,28 @@ class OrbPolicy:
         return self.orbs[kind.name] + self.bonus_for(first, second)
 
     @cached_property
-    def buckets(self) -> tuple[tuple[tuple[AspectKind, float], ...], ...]:
-        """(kind, orb) pairs reachable from each whole degree of separation, built once per policy."""
-        table = [(kind, self.orbs[kind.name]) for kind in self.kinds()]
-        reach = self.luminary_bonus + 1.0
-        return tuple(
-            tuple((k, orb) for k, orb in table if abs(k.angle - degree) <= orb + reach) for degree in range(181)
-        )
+    def reach(self) -> tuple[Reach, Reach]:
+        """The kinds each whole degree of (a − b) mod 360 can reach, built once per policy: without, with the bonus."""
+        kinds = self.kinds()
+        return reach_table(kinds, self.orbs, 0.0), reach_table(kinds, self.orbs, self.luminary_bonus)
+
+
+def reach_table(kinds: Iterable[AspectKind], orbs: Mapping[str, float], bonus: float) -> Reach:
+    """Entry `d` holds the (angle, orb limit, kind) of each kind a difference in [d, d + 1) degrees can fall within.
+
+    Differences past 180° are separations the other way round (360 − d); entry 360 is there because
+    a difference a hair below zero comes back from `% 360.0` as exactly 360.0.
+    """
+    limits = [(kind.angle, orbs[kind.name] + bonus, kind) for kind in kinds]
+    return tuple(
+        tuple(entry for entry in limits if abs(entry[0] - nearest_separation(degree)) <= entry[1] + 0.5 + 1e-9)
+        for degree in range(361)
+    )
+
+
+def nearest_separation(degree: int) -> float:
+    """The middle of the separations that a difference in [degree, degree + 1) stands for."""
+    return degree + 0.5 if degree < 180 else 359.5 - degree
 
 
 class Placed(Protocol):
@@ -122,37 +139,47 @@ def closing_in(delta: float, relative_speed: float, angle: float) -> bool:
     return past_exact * opening_rate < 0
 
 
-def closest_kind(
-    separation: float, candidates: tuple[tuple[AspectKind, float], ...], bonus: float
-) -> tuple[AspectKind, float] | None:
-    """The aspect kind nearest to exact within its orb (plus `bonus`), with that orb; or None."""
-    best = None
-    for kind, orb_limit in candidates:
-        orb = abs(separation - kind.angle)
-        if orb <= orb_limit + bonus and (best is None or orb < best[1]):
-            best = (kind, orb)
-    return best
+def row_of(point: Placed) -> Row:
+    return point.name, point.longitude, point.speed, point.name in LUMINARIES
+
+
+def rows_of(points: Iterable[Placed]) -> list[Row]:
+    """Points as plain tuples, read once: the pair loop then touches no attributes."""
+    return [(p.name, p.longitude, p.speed, p.name in LUMINARIES) for p in points]  # `row_of`, without a call each
+
+
+def aspects_of_rows(pairs: Iterable[tuple[Row, Row]], policy: OrbPolicy) -> list[Aspect]:
+    """The aspect of each pair of rows that has one under `policy`, closest to exact first.
+
+    The hot loop of every chart, kept to plain arithmetic: the nearest kind within its orb wins,
+    the first listed on a tie. `tuple.__new__` skips the named tuple's Python-level constructor.
+    """
+    tables = policy.reach
+    found = []
+    for a, b in pairs:  # rows read by index: most pairs are dismissed by their first three reads
+        delta = (a[1] - b[1]) % 360.0
+        candidates = tables[a[3] or b[3]][int(delta)]
+        if not candidates:  # most separations are far from every aspect angle
+            continue
+        if delta > 180.0:
+            delta -= 360.0
+        separation = -delta if delta < 0.0 else delta
+        best: AspectKind | None = None
+        best_orb = 0.0
+        for angle, limit, kind in candidates:
+            orb = separation - angle if separation >= angle else angle - separation
+            if orb <= limit and (best is None or orb < best_orb):
+                best, best_orb = kind, orb
+        if best is not None:
+            applying = closing_in(delta, a[2] - b[2], best.angle)
+            found.append(tuple.__new__(Aspect, (a[0], b[0], best.name, best_orb, applying)))
+    found.sort(key=attrgetter("orb"))
+    return found
 
 
 def aspects_of_pairs(pairs: Iterable[tuple[Placed, Placed]], policy: OrbPolicy) -> list[Aspect]:
     """The aspect of each pair that has one under `policy`, closest to exact first."""
-    buckets, bonus_for = policy.buckets, policy.bonus_for
-    found = []
-    for a, b in pairs:  # the hot loop of every chart: kept to plain arithmetic
-        delta = (a.longitude - b.longitude) % 360.0
-        if delta > 180.0:
-            delta -= 360.0
-        separation = abs(delta)
-        candidates = buckets[int(separation)]
-        if not candidates:  # most separations are far from every aspect angle
-            continue
-        match = closest_kind(separation, candidates, bonus_for(a.name, b.name))
-        if match is not None:
-            kind, orb = match
-            applying = closing_in(delta, a.speed - b.speed, kind.angle)
-            found.append(Aspect(a.name, b.name, kind.name, orb, applying))
-    found.sort(key=attrgetter("orb"))
-    return found
+    return aspects_of_rows(((row_of(a), row_of(b)) for a, b in pairs), policy)
 
 
 def aspect_between(a: Placed, b: Placed, policy: OrbPolicy) -> Aspect | None:
@@ -163,9 +190,9 @@ def aspect_between(a: Placed, b: Placed, policy: OrbPolicy) -> Aspect | None:
 
 def aspects_within(points: Sequence[Placed], policy: OrbPolicy) -> list[Aspect]:
     """Every aspect between pairs of one set of points (a natal chart)."""
-    return aspects_of_pairs(combinations(points, 2), policy)
+    return aspects_of_rows(combinations(rows_of(points), 2), policy)
 
 
 def aspects_across(movers: Sequence[Placed], fixed: Sequence[Placed], policy: OrbPolicy) -> list[Aspect]:
     """Every aspect from a moving set (transits) to a fixed set (natal points)."""
-    return aspects_of_pairs(product(movers, fixed), policy)
+    return aspects_of_rows(product(rows_of(movers), rows_of(fixed)), policy)

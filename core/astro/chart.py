@@ -1,6 +1,7 @@
 """The natal chart: positions, houses, angles, aspects and the balance of elements."""
 
 import datetime as dt
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -8,7 +9,7 @@ from typing import NamedTuple
 from core.astro import ephemeris
 from core.astro.aspects import Aspect, OrbPolicy, aspects_within
 from core.astro.ephemeris import PLANETS, Body
-from core.astro.houses import Houses, compute_houses, cusp_offsets, house_of
+from core.astro.houses import Houses, compute_houses, cusp_offsets
 from core.astro.places import check_coordinates
 from core.astro.points import part_of_fortune, south_node
 from core.astro.sidereal import zodiac_flag
@@ -32,6 +33,9 @@ UNWEIGHED_POINTS = frozenset(
     {"True Node", "Mean Node", "South Node", "Chiron", "Mean Lilith", "True Lilith", "Part of Fortune"}
 )  # points, not planets
 LILITHS: dict[str, Body] = {"mean": Body.MEAN_LILITH, "true": Body.TRUE_LILITH}
+BALANCE_GROUPS: tuple[str, ...] = (*ELEMENTS, *MODALITIES)
+# Per sign, where its element and its modality stand in BALANCE_GROUPS: Aries → (fire, cardinal).
+SIGN_SLOTS: tuple[tuple[int, int], ...] = tuple((i % 4, len(ELEMENTS) + i % 3) for i in range(12))
 
 
 @dataclass(frozen=True)
@@ -121,10 +125,11 @@ def chart_bodies(node: Body, lilith: str = "") -> list[Body]:
 def body_points(
     jd_ut: float, bodies: list[Body], houses_of: Callable[[float], int | None], flag: int = 0
 ) -> list[ChartPoint]:
-    states = ephemeris.body_states(jd_ut, bodies, flag)
-    return [
-        ChartPoint(body.label, body.glyph, state.longitude, state.latitude, state.speed, houses_of(state.longitude))
-        for body, state in zip(bodies, states, strict=True)
+    values = ephemeris.ecliptic_values(jd_ut, bodies, flag)
+    # tuple.__new__ skips the named tuple's Python-level constructor: the same value, at half the cost.
+    return [  # values: longitude, latitude, distance, then their speeds
+        tuple.__new__(ChartPoint, (body.label, body.glyph, value[0], value[1], value[3], houses_of(value[0])))
+        for body, value in zip(bodies, values, strict=True)
     ]
 
 
@@ -155,38 +160,44 @@ def houses_finder(houses: Houses | None) -> Callable[[float], int | None]:
     """longitude → house number under `houses`; always None when the birth time is unknown."""
     if houses is None:
         return lambda _longitude: None
-    offsets = cusp_offsets(houses.cusps)
-    return lambda longitude: house_of(longitude, houses.cusps, offsets)
+    first, offsets = houses.cusps[0], cusp_offsets(houses.cusps)
+    return lambda longitude: bisect_right(offsets, (longitude - first) % 360.0)  # `house_of`, its cusps read once
 
 
 def balance_of(points: list[ChartPoint]) -> Balance:
     """Weighted count of points per element and modality (luminaries and Ascendant count double)."""
-    members: dict[str, list[tuple[str, int]]] = {name: [] for name in (*ELEMENTS, *MODALITIES)}
+    members: list[list[tuple[str, int]]] = [[] for _ in BALANCE_GROUPS]
+    totals = [0] * len(BALANCE_GROUPS)
     for point in points:
-        if point.name in UNWEIGHED_POINTS:
+        name = point.name
+        if name in UNWEIGHED_POINTS:
             continue
-        weight = ELEMENT_WEIGHTS.get(point.name, 1)
-        sign = sign_index(point.longitude)
-        members[ELEMENTS[sign % 4]].append((point.name, weight))
-        members[MODALITIES[sign % 3]].append((point.name, weight))
-    elements = {e: sum(w for _, w in members[e]) for e in ELEMENTS}
-    modalities = {m: sum(w for _, w in members[m]) for m in MODALITIES}
-    return Balance(elements, modalities, {name: tuple(found) for name, found in members.items()})
+        weight = ELEMENT_WEIGHTS.get(name, 1)
+        entry = (name, weight)
+        element, modality = SIGN_SLOTS[sign_index(point.longitude)]
+        members[element].append(entry)
+        members[modality].append(entry)
+        totals[element] += weight
+        totals[modality] += weight
+    split = len(ELEMENTS)
+    return Balance(
+        dict(zip(ELEMENTS, totals[:split], strict=True)),
+        dict(zip(MODALITIES, totals[split:], strict=True)),
+        dict(zip(BALANCE_GROUPS, map(tuple, members), strict=True)),
+    )
 
 
 def compute_natal_chart(request: ChartRequest) -> NatalChart:
     """The chart for a resolved birth moment and place."""
     check_coordinates(request.latitude, request.longitude)
     jd_ut = ephemeris.julian_day(request.instant)
-    notes: list[str] = []
-    houses = None
     bodies = chart_bodies(request.node, request.lilith)
-    with zodiac_flag(request.zodiac) as flag:
-        if request.time_known:
-            houses = compute_houses(jd_ut, request.latitude, request.longitude, request.house_system, flag)
-        houses_of = houses_finder(houses)
-        points = body_points(jd_ut, bodies, houses_of, flag)
-    notes += [houses.note] if houses and houses.note else []
+    if request.zodiac == "tropical":  # the common case needs no ayanamsa, so no lock
+        houses, houses_of, points = placed_bodies(request, jd_ut, bodies, 0)
+    else:
+        with zodiac_flag(request.zodiac) as flag:
+            houses, houses_of, points = placed_bodies(request, jd_ut, bodies, flag)
+    notes = [houses.note] if houses and houses.note else []
     notes += [] if request.time_known else [TIME_UNKNOWN_NOTE]
     if Body.CHIRON not in bodies:
         notes.append(CHIRON_MISSING_NOTE)
@@ -198,3 +209,14 @@ def compute_natal_chart(request: ChartRequest) -> NatalChart:
     aspect_points = [p for p in points if p.name != "South Node" and (request.time_known or p.name != "Moon")]
     aspects = aspects_within(aspect_points, request.orbs)
     return NatalChart(request, tuple(points), houses, tuple(aspects), balance_of(points), tuple(notes))
+
+
+def placed_bodies(
+    request: ChartRequest, jd_ut: float, bodies: list[Body], flag: int
+) -> tuple[Houses | None, Callable[[float], int | None], list[ChartPoint]]:
+    """Houses (with a birth time), the finder of a longitude's house, and the bodies placed, in `flag`'s zodiac."""
+    houses = None
+    if request.time_known:
+        houses = compute_houses(jd_ut, request.latitude, request.longitude, request.house_system, flag)
+    houses_of = houses_finder(houses)
+    return houses, houses_of, body_points(jd_ut, bodies, houses_of, flag)

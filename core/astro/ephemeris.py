@@ -176,15 +176,23 @@ def body_states(jd_ut: float, bodies: Iterable[Body], zodiac_flag: int = 0) -> l
 
     `zodiac_flag` comes from `sidereal.zodiac_flag` (0: tropical).
     """
+    # tuple.__new__ skips the named tuple's Python-level constructor: the same value, at half the cost.
+    return [tuple.__new__(BodyState, values[:4]) for values in ecliptic_values(jd_ut, bodies, zodiac_flag)]
+
+
+def ecliptic_values(jd_ut: float, bodies: Iterable[Body], zodiac_flag: int = 0) -> list[tuple[float, ...]]:
+    """The Swiss Ephemeris's own answer per body (longitude, latitude, distance and their daily speeds).
+
+    For the loops that build their own records from it, such as a chart's points.
+    """
     flag = ephemeris_flag() | swe.FLG_SPEED | zodiac_flag
-    states = []
+    found = []
     for body in bodies:
         try:
-            values, _ = swe.calc_ut(jd_ut, body.swe_id, flag)
+            found.append(swe.calc_ut(jd_ut, body.swe_id, flag)[0])
         except swe.Error as exc:
             raise EphemerisError(f"{body.label} cannot be computed: {exc}") from exc
-        states.append(BodyState(values[0], values[1], values[2], values[3]))
-    return states
+    return found
 
 
 def body_states_over(times: Iterable[float], body: Body) -> list[BodyState]:

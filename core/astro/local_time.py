@@ -104,11 +104,13 @@ def to_universal_time(date: dt.date, time: dt.time | None, zone_name: str, fold:
     """UT of a local birth moment; unknown time means local noon. `fold` picks a reading of a fold."""
     zone = load_zone(zone_name)
     local = dt.datetime.combine(date, time or NOON)
-    first, second = both_readings(local, zone)
-    if first.offset != second.offset:
+    earlier = local.replace(tzinfo=zone)
+    later = earlier.replace(fold=1)
+    if earlier.utcoffset() != later.utcoffset():  # a gap or a fold: both readings are spelled out
+        first, second = both_readings(local, zone)
         if is_nonexistent(local, zone):
             raise NonexistentLocalTime(local, zone_name, (first, second))
         if fold is None:
             raise AmbiguousLocalTime(local, zone_name, (first, second))
-    chosen = second if fold == 1 else first
-    return ResolvedTime(chosen.utc, chosen.offset, zone_name, time is not None)
+    chosen = later if fold == 1 else earlier
+    return ResolvedTime(chosen.astimezone(dt.UTC), chosen.utcoffset() or dt.timedelta(0), zone_name, time is not None)

@@ -23,6 +23,7 @@ from core.astro.wheel_layout import (
     R_SIGNS,
     R_TICKS,
     SIZE,
+    along,
     arc_points,
     outside_ring,
     spread,
@@ -35,6 +36,7 @@ RENDERER_VERSION = 2  # part of a stored chart's fingerprint: raising it redraws
 ANGLE_NAMES = ("Ascendant", "Midheaven")
 CUSP_CLEARANCE = 4.5  # degrees: a cusp line this close to a planet column stops at the house band
 TITLE_HEIGHT = 96
+COLUMN_UPRIGHT = tuple(entry for entry in COLUMN if entry[0] != "retro")  # a column without the retrograde mark
 ANGLE_TITLES = {"AC": "Ascendant", "DC": "Descendant", "MC": "Midheaven", "IC": "Imum Coeli", "": "Cusp"}
 
 
@@ -77,7 +79,8 @@ def zodiac_ring(ref: float) -> list[str]:
     parts.append(circle(R_HOUSES_IN, "ring"))
     for index, (name, glyph) in enumerate(zip(SIGNS, SIGN_GLYPHS, strict=True)):
         start = index * 30.0
-        parts.append(line(*xy(start, R_SIGNS, ref), *xy(start, R_OUTER, ref), "sign-edge"))
+        inner, outer = along(start, ref, R_SIGNS, R_OUTER)
+        parts.append(line(*inner, *outer, "sign-edge"))
         sign = text(*xy(start + 15, R_SIGN_GLYPH, ref), glyph, f"sign {element_class(start)}", 20)
         parts.append(f'<g role="img" aria-label="{name}"><title>{name}</title>{sign}</g>')
     # The 360 ticks are the same for every chart: drawn once, turned to the chart's Ascendant.
@@ -109,7 +112,7 @@ def outer_labels(chart: NatalChart) -> list[tuple[float, str, str]]:
     angles = angle_longitudes(chart)
     labels = [(lon, name, "angle-label") for name, lon in angles.items()]
     for cusp in chart.houses.cusps:
-        if all(angular_distance(cusp, lon) > 1e-6 for lon in angles.values()):
+        if far_from(cusp, angles.values(), 1e-6):
             labels.append((cusp, "", "cusp-label"))
     return labels
 
@@ -124,7 +127,8 @@ def outer_label_parts(chart: NatalChart, ref: float) -> list[str]:
         width, height = text_width(content, LABEL_FONT), LABEL_FONT
         markup = f'{escape(f"{name} {degree}".lstrip())}<tspan class="{element_class(lon)}">{glyph}</tspan>{minute}'
         mark = "angle-mark" if name else "cusp-mark"
-        parts.append(line(*xy(lon, R_OUTER, ref), *xy(lon, R_OUTER + 6, ref), mark))
+        start, end = along(lon, ref, R_OUTER, R_OUTER + 6)
+        parts.append(line(*start, *end, mark))
         if angular_distance(lon, display) > 0.5:
             points = " ".join(f"{x},{y}" for x, y in arc_points(lon, display, R_OUTER + 8, ref))
             parts.append(f'<polyline class="leader" points="{points}"/>')
@@ -141,11 +145,12 @@ def house_parts(chart: NatalChart, ref: float, columns: list[float]) -> list[str
     parts = []
     cusps = chart.houses.cusps
     angles = angle_longitudes(chart)
-    for lon in [*cusps, *(lon for lon in angles.values() if all(angular_distance(lon, c) > 1e-6 for c in cusps))]:
+    for lon in [*cusps, *(lon for lon in angles.values() if far_from(lon, cusps, 1e-6))]:
         cls = "angle" if any(angular_distance(lon, a) < 1e-6 for a in angles.values()) else "cusp"
-        parts.append(line(*xy(lon, R_HOUSES_IN, ref), *xy(lon, R_HOUSES_OUT, ref), cls))
-        if all(angular_distance(lon, column) > CUSP_CLEARANCE for column in columns):
-            parts.append(line(*xy(lon, R_HOUSES_OUT, ref), *xy(lon, R_TICKS, ref), f"{cls}-through"))
+        inner, outer, ticks = along(lon, ref, R_HOUSES_IN, R_HOUSES_OUT, R_TICKS)
+        parts.append(line(*inner, *outer, cls))
+        if far_from(lon, columns, CUSP_CLEARANCE):
+            parts.append(line(*outer, *ticks, f"{cls}-through"))
     placed: list[float] = []
     for index, cusp in enumerate(cusps):
         spot = number_spot(cusp, normalize(cusps[(index + 1) % 12] - cusp), [*cusps, *angles.values()])
@@ -157,12 +162,27 @@ def house_parts(chart: NatalChart, ref: float, columns: list[float]) -> list[str
     return parts
 
 
+def far_from(longitude: float, others: Iterable[float], distance: float) -> bool:
+    """Whether every one of `others` lies more than `distance` degrees from `longitude` either way round.
+
+    `all(angular_distance(...) > distance)`, with the arithmetic inlined: wheels ask it a few hundred times.
+    """
+    for other in others:
+        difference = (longitude - other) % 360.0
+        if difference > 180.0:
+            difference -= 360.0
+        if (-difference if difference < 0.0 else difference) <= distance:
+            return False
+    return True
+
+
 def number_spot(cusp: float, width: float, lines: Iterable[float]) -> float | None:
     """Middle of the widest part of a house left free by lines inside it; None when too narrow to hold a number.
 
     Lines inside a house are angles off the cusps (Equal, Whole Sign) or, near the poles, cusps out of order.
     """
-    inside = sorted(offset for offset in (normalize(a - cusp) for a in lines) if 1e-6 < offset < width - 1e-6)
+    offsets = [(a - cusp) % 360.0 for a in lines]  # `normalize`, inlined: twelve houses ask it of every line
+    inside = sorted(offset for offset in offsets if 1e-6 < offset < width - 1e-6)
     edges = [0.0, *inside, width]
     start, end = max(pairwise(edges), key=lambda arc: arc[1] - arc[0])
     return cusp + (start + end) / 2 if end - start >= MIN_HOUSE_FOR_NUMBER else None
@@ -178,27 +198,30 @@ def planet_column(point: ChartPoint, display: float, ref: float) -> str:
     degree, glyph, minute = degree_parts(point.longitude)
     contents = {"glyph": point.glyph, "degree": degree, "sign": glyph, "minute": minute, "retro": "℞"}
     classes = {"glyph": "glyph", "sign": f"sign-small {element_class(point.longitude)}", "retro": "retro"}
-    parts = [line(*xy(point.longitude, R_TICKS, ref), *xy(point.longitude, R_LEADER, ref), "pointer")]
+    start, end = along(point.longitude, ref, R_TICKS, R_LEADER)
+    parts = [line(*start, *end, "pointer")]
     if angular_distance(point.longitude, display) > 0.5:
         points = " ".join(f"{x},{y}" for x, y in arc_points(point.longitude, display, R_LEADER, ref))
         parts.append(f'<polyline class="leader" points="{points}"/>')
-    for part, radius, size in COLUMN:
-        if part != "retro" or point.retrograde:
-            parts.append(text(*xy(display, radius, ref), contents[part], classes.get(part, "deg"), size))
+    shown = COLUMN if point.retrograde else COLUMN_UPRIGHT
+    spots = along(display, ref, *(radius for _, radius, _ in shown))
+    for (part, _radius, size), spot in zip(shown, spots, strict=True):
+        # Glyphs, digits and degree marks: nothing to escape, so the content goes in as markup.
+        parts.append(text(*spot, "", classes.get(part, "deg"), size, contents[part]))
     label = escape(point_label(point))
     return f'<g class="planet" role="img" aria-label="{label}"><title>{label}</title>{"".join(parts)}</g>'
 
 
 def aspect_lines(chart: NatalChart, ref: float) -> list[str]:
     """One line per aspect across the inner circle, styled by kind (conjunctions show as neighbouring columns)."""
-    longitudes = {p.name: p.longitude for p in chart.points}
+    rim = {p.name: xy(p.longitude, R_HOUSES_IN, ref) for p in chart.points}  # where each point's lines end
     parts = []
     for aspect in chart.aspects:
         kind = KIND_BY_NAME[aspect.kind]
         if kind.angle == 0.0:
             continue
         cls = f"asp asp-{kind.name}" + ("" if kind.major else " minor")
-        ends = (*xy(longitudes[aspect.first], R_HOUSES_IN, ref), *xy(longitudes[aspect.second], R_HOUSES_IN, ref))
+        ends = (*rim[aspect.first], *rim[aspect.second])
         parts.append(
             f'<g class="aspect aspect-{kind.name}"><title>{aspect.first} {kind.name} {aspect.second}, '
             f"orb {aspect.orb:.2f}°</title>{line(*ends, cls)}</g>"

@@ -6,6 +6,7 @@ The radii below are chosen together: each planet is a column of texts along its 
 """
 
 import math
+from math import cos, radians, sin
 from typing import NamedTuple
 
 from core.astro.zodiac import normalize
@@ -59,8 +60,15 @@ def text_width(content: str, font_size: float) -> float:
 
 def xy(longitude: float, radius: float, reference: float) -> tuple[float, float]:
     """Screen point of a longitude: the reference (Ascendant) at nine o'clock, counter-clockwise."""
-    theta = math.radians(longitude - reference)
-    return round(CENTER - radius * math.cos(theta), 2), round(CENTER + radius * math.sin(theta), 2)
+    theta = radians(longitude - reference)
+    return round(CENTER - radius * cos(theta), 2), round(CENTER + radius * sin(theta), 2)
+
+
+def along(longitude: float, reference: float, *radii: float) -> list[tuple[float, float]]:
+    """The screen points of one longitude at several radii (`xy` for each, its angle computed once)."""
+    theta = radians(longitude - reference)
+    x, y = cos(theta), sin(theta)
+    return [(round(CENTER - radius * x, 2), round(CENTER + radius * y, 2)) for radius in radii]
 
 
 def outside_ring(longitude: float, reference: float, width: float, height: float) -> tuple[float, float]:
@@ -75,7 +83,8 @@ def arc_points(start: float, end: float, radius: float, reference: float) -> lis
     """Points every degree or so along a circle from one longitude to another, the short way round."""
     delta = (end - start + 180.0) % 360.0 - 180.0
     steps = max(1, math.ceil(abs(delta)))
-    return [xy(start + delta * k / steps, radius, reference) for k in range(steps + 1)]
+    thetas = [radians(start + delta * k / steps - reference) for k in range(steps + 1)]  # `xy` of each
+    return [(round(CENTER - radius * cos(theta), 2), round(CENTER + radius * sin(theta), 2)) for theta in thetas]
 
 
 def spread(longitudes: list[float], gap: float = MIN_GLYPH_GAP) -> list[float]:
