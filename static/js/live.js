@@ -120,13 +120,26 @@
     }
     var text = state === "done" ? "Done." : data.message;
     if (typeof data.percent !== "number") { if (text) message.textContent = text; return; }
-    if (state === "done") moveBar(bar, data.percent, function () { message.textContent = text; });
-    else { moveBar(bar, data.percent); if (text) message.textContent = text; }
+    // The run's socket and the dashboard's both report it: a late snapshot does not move the bar back.
+    var percent = Math.max(data.percent, travel.target);
+    if (state === "done") moveBar(bar, percent, function () { message.textContent = text; });
+    else { moveBar(bar, percent); if (text) message.textContent = text; }
+  }
+
+  /* A new run starts from an empty bar. */
+  function resetBar() {
+    var bar = document.querySelector("[data-run-progress] progress");
+    if (travel.frame) cancelAnimationFrame(travel.frame);
+    travel.frame = 0;
+    travel.target = 0;
+    travel.arrived = null;
+    if (bar) paint(bar, 0);
   }
 
   function watchRun(runId) {
     var box = document.querySelector("[data-run-progress]");
     if (box) box.dataset.run = runId;
+    resetBar();
     showProgress({ percent: 0, state: "running", message: "Starting…" });
     liveSocket("/ws/progress/" + runId + "/", function (data, socket) {
       if (data.type !== "job.progress") return;
