@@ -80,7 +80,7 @@ def fill_past_days(run: JobRun, user: User, date: dt.date, days: int) -> None:
         batch = dates[start : start + FILL_BATCH]
         save_daily_records([daily_record(user, d, ask_model=False, chart_data=chart) for d in batch])
         done = start + len(batch)
-        report(run, 35 + round(30 * done / len(dates)), f"Filled in {done} of {len(dates)} past days", "past_days")
+        report(run, 55 + round(40 * done / len(dates)), f"Filled in {done} of {len(dates)} past days", "past_days")
 
 
 def recalculate_after_change(user: User, past_days: int = 0) -> JobRun:
@@ -119,11 +119,9 @@ def one_round(run: JobRun, user: User, date: dt.date, ask_model: bool, past_days
     chart = current_natal_chart(user)
     report(run, 20, "Reading your natal chart", "natal_reading")
     write_stored_reading(user, chart, gemini_settings() if ask_model else None)
-    if past_days:
-        fill_past_days(run, user, date, past_days)
-    report(run, 35 if not past_days else 65, "Reading today's transits and writing your G-Code", "gcode")
+    report(run, 35, "Reading today's transits and writing your G-Code", "gcode")
     record = daily_record(user, date, ask_model=ask_model)
-    report(run, 70, "Saving and writing your patch notes", "patch_notes")
+    report(run, 50 if past_days else 70, "Saving and writing your patch notes", "patch_notes")
     with transaction.atomic():
         save_daily_records([record])
         saved = type(record).objects.get(user=user, date=date)
@@ -131,3 +129,5 @@ def one_round(run: JobRun, user: User, date: dt.date, ask_model: bool, past_days
         run.users_done = 1
         send_after_commit(user_group(user.pk), gcode_payload(saved))
         send_after_commit(user_group(user.pk), {"type": "patch_notes.new", "date": date.isoformat()})
+    if past_days:  # today first: the dashboard shows it while the days before are filled in
+        fill_past_days(run, user, date, past_days)

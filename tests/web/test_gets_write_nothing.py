@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from core.models import DailyGCode, JobRun, RunStatus
-from core.scheduler import runs
+from core import runs
 from core.services.charts import recompute_natal_chart
 from core.services.gcode import compute_daily_gcode, local_today
 from core.services.recalculate import JOB, recalculation_slot
