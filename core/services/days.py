@@ -11,7 +11,6 @@ from core.services.charts import natal_chart_data
 from core.services.gcode import facts_for
 
 FORECAST_SPANS = (7, 30)
-MAX_HISTORY_DAYS = 3 * 366
 
 
 @dataclass(frozen=True)
