@@ -7,7 +7,8 @@ from ninja.errors import HttpError
 
 from core.api.auth import AUTH, TokenRateThrottle, person
 from core.api.schemas import ChartOut, DayOut, DaysOut, ForecastDayOut, PatchNoteOut, PersonOut, Problem
-from core.models import DailyGCode, NatalChart, PatchNote, Platform, User
+from core.models import DailyGCode, NatalChart, PatchNote, User
+from core.oracle.patch_notes import Platform
 from core.services.days import forecast, history
 from core.services.gcode import local_today
 

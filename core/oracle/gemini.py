@@ -14,10 +14,10 @@ from google import genai
 from google.genai import errors, types
 
 from core.gcode.facts import DayFacts
-from core.oracle.texts import DailyTexts
+from core.oracle.texts import DailyTexts, Engine
 
 PROMPTS = Path(__file__).resolve().parent / "prompts"
-ENGINE = "gemini"
+ENGINE = Engine.GEMINI
 LIMITS = {"interpretation": 2500, "affirmation": 200, "guidance_item": 200, "summary": 160}
 TONE_DESCRIPTIONS: dict[str, str] = {
     "inspiring": "warm and encouraging, speaking to the reader's potential.",

@@ -8,10 +8,10 @@ from django.utils import timezone
 
 from core.astro.transits import day_report
 from core.gcode.facts import DayFacts, NatalPoint, day_facts
-from core.models import DailyGCode, Engine, PatchNote, User
+from core.models import DailyGCode, PatchNote, User
 from core.oracle.gemini import GeminiSettings
 from core.oracle.patch_notes import render_patch_notes
-from core.oracle.texts import DailyTexts
+from core.oracle.texts import DailyTexts, Engine
 from core.oracle.writer import write_daily_texts
 from core.services.charts import current_natal_chart
 
