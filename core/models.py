@@ -1,6 +1,7 @@
 """Database models of Spiritual G-Code."""
 
 import datetime as dt
+from functools import cached_property
 
 from django.contrib.auth.models import AbstractUser
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -10,6 +11,7 @@ from core.astro.ephemeris import Lilith
 from core.astro.houses import HouseSystem
 from core.astro.sidereal import Zodiac
 from core.astro.vocabulary import choices_of
+from core.gcode.facts import DayFacts
 from core.gcode.score import Level
 from core.oracle.patch_notes import Platform
 from core.oracle.texts import Engine, Tone
@@ -161,6 +163,11 @@ class DailyGCode(WrittenText):
 
     def __str__(self) -> str:
         return f"G-Code {self.score} for {self.user} on {self.date}"
+
+    @cached_property
+    def day_facts(self) -> DayFacts:
+        """The stored facts read through the domain's type, so a renamed key fails here and not on a page."""
+        return DayFacts.from_dict(self.facts)
 
 
 class PatchNote(WrittenText):

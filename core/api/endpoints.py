@@ -32,9 +32,9 @@ api = NinjaAPI(
 
 def day_out(record: DailyGCode) -> dict:
     return {
-        "date": record.date, "zone": record.facts.get("zone", ""), "score": record.score, "level": record.level,
+        "date": record.date, "zone": record.day_facts.zone, "score": record.score, "level": record.level,
         "themes": record.themes, "program": record.program.splitlines(), "interpretation": record.interpretation,
-        "affirmation": record.affirmation, "guidance": record.guidance, "transits": record.facts.get("transits", []),
+        "affirmation": record.affirmation, "guidance": record.guidance, "transits": record.day_facts.transits,
         "engine": record.engine, "written_at": record.written_at,
     }  # fmt: skip
 

@@ -77,6 +77,11 @@ def format_offset(offset: dt.timedelta) -> str:
     return f"{sign}{hours:02d}:{mins:02d}"
 
 
+def local_date(instant: dt.datetime, zone: str) -> dt.date:
+    """The calendar date an aware instant falls on in a zone: "today" there, given the instant "now"."""
+    return instant.astimezone(load_zone(zone)).date()
+
+
 def load_zone(name: str) -> zoneinfo.ZoneInfo:
     if not name:
         raise LocalTimeError("A timezone is needed.")

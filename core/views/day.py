@@ -19,7 +19,7 @@ from core.views.charts import BirthDataRequiredMixin
 def reading_context(record: DailyGCode, today: dt.date) -> dict:
     """What the one reading template needs, for the dashboard, the day page and the fragment alike."""
     return {
-        "record": record, "facts": record.facts, "gauge": gauge_svg(record.score, record.level),
+        "record": record, "facts": record.day_facts, "gauge": gauge_svg(record.score, record.level),
         "explained": explanation(record), "today": today,
     }  # fmt: skip
 

@@ -17,5 +17,5 @@ class SolarSystemView(BirthDataRequiredMixin, TemplateView):
         record = daily_gcode(self.request.user, local_today(self.request.user))
         return super().get_context_data(
             now=now, planets=planets, svg=render_solar_system(planets, f"The solar system at {now:%Y-%m-%d %H:%M} UT"),
-            transits=record.facts["transits"], **kwargs,
+            transits=record.day_facts.transits, **kwargs,
         )  # fmt: skip
