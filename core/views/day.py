@@ -13,7 +13,7 @@ from core.gauge import gauge_svg
 from core.models import DailyGCode, DayNote
 from core.services.gcode import local_today
 from core.services.reading import DayOutOfRange, day_reading, explanation, readable_span
-from core.views.charts import BirthDataRequiredMixin
+from core.views.birth_data_required import BirthDataRequiredMixin
 
 
 def reading_context(record: DailyGCode, today: dt.date) -> dict:

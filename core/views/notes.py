@@ -8,7 +8,7 @@ from django.views.generic import TemplateView, View
 
 from core.models import PatchNote
 from core.services.gcode import generate_patch_notes, local_today
-from core.views.charts import BirthDataRequiredMixin
+from core.views.birth_data_required import BirthDataRequiredMixin
 
 PAGE_DAYS = 14
 

@@ -5,7 +5,7 @@ from django.views.generic import TemplateView
 
 from core.astro.solar_system import heliocentric_planets, render_solar_system
 from core.services.gcode import daily_gcode, local_today
-from core.views.charts import BirthDataRequiredMixin
+from core.views.birth_data_required import BirthDataRequiredMixin
 
 
 class SolarSystemView(BirthDataRequiredMixin, TemplateView):

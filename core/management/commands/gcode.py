@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from core.astro.ephemeris import EphemerisError
 from core.astro.local_time import LocalTimeError
-from core.management.commands.chart import parse_date
+from core.management.arguments import parse_date
 from core.models import User
 from core.services.charts import MissingBirthData
 from core.services.gcode import compute_daily_gcode, generate_patch_notes, local_today
