@@ -117,7 +117,7 @@ def render_solar_system(planets: list[Orbiting], title: str) -> str:
     ):
         kind = "planet earth" if planet.name == "Earth" else "planet"
         parts += [
-            f'<circle class="orbit" cx="{CENTER}" cy="{CENTER}" r="{INNER + index * step:.1f}"/>',
+            f'<circle class="orbit" cx="{CENTER}" cy="{CENTER}" r="{INNER + index * step:.1f}" fill="none"/>',
             f"<g><title>{escape(planet.name)} {escape(planet.position)}</title>"
             f'<circle class="{kind}" cx="{x}" cy="{y}" r="{DOT_RADIUS:g}"/>'
             f'<text class="planet-label" x="{box.x:.2f}" y="{box.y:.2f}" font-size="{LABEL_FONT:g}" '
