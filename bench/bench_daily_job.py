@@ -98,7 +98,7 @@ def run_bare(n: int) -> dict:
     from core.astro.chart import ChartRequest, compute_natal_chart
     from core.astro.local_time import to_universal_time
     from core.astro.transits import day_report
-    from core.gcode.facts import contact_of
+    from core.gcode.facts import contact_of, transit_points
     from core.gcode.score import gcode_score
 
     people = list(births(n))
@@ -107,7 +107,7 @@ def run_bare(n: int) -> dict:
         resolved = to_universal_time(b["birth_date"], b["birth_time"], b["birth_timezone"], 0)
         chart = compute_natal_chart(ChartRequest(resolved.utc, b["birth_latitude"], b["birth_longitude"],
                                                  resolved.time_known))  # fmt: skip
-        points = [p for p in chart.points if resolved.time_known or p.name != "Moon"]
+        points = transit_points(chart.points, resolved.time_known)
         report = day_report(points, DATE, b["schedule_timezone"])
         gcode_score([contact_of(e) for e in report.events], resolved.time_known)
     return {"seconds": time.perf_counter() - started, "done": len(people), "failed": 0}

@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from core.astro import ephemeris
 from core.astro.chart import compute_natal_chart
 from core.astro.transits import day_report
-from core.gcode.facts import NatalPoint, contact_of
+from core.gcode.facts import contact_of, transit_points
 from core.gcode.score import LEVELS, gcode_score, intensity_level, raw_total
 from tests.gcode.samples import days_of, varied_charts
 
@@ -26,8 +26,8 @@ def population() -> tuple[list[float], list[int]]:
     totals, scores = [], []
     charts = []
     for request in varied_charts(100):
-        points = [NatalPoint(p.name, p.longitude, 0.0, p.house) for p in compute_natal_chart(request).points]
-        charts.append(([p for p in points if request.time_known or p.name != "Moon"], request.time_known))
+        points = transit_points(compute_natal_chart(request).points, request.time_known)
+        charts.append((points, request.time_known))
     for date in days_of(2026):
         for points, time_known in charts:
             contacts = [contact_of(e) for e in day_report(points, date, "UTC").events]

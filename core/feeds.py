@@ -11,7 +11,8 @@ from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
-from core.models import PatchNote, Platform, User
+from core.models import PatchNote, User
+from core.oracle.patch_notes import Platform
 from core.services.tokens import person_by_url_token
 
 FEED_ITEMS = 30

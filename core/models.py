@@ -1,43 +1,21 @@
 """Database models of Spiritual G-Code."""
 
 import datetime as dt
+from functools import cached_property
 
 from django.contrib.auth.models import AbstractUser
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from core.astro.ephemeris import Lilith
+from core.astro.houses import HouseSystem
+from core.astro.sidereal import Zodiac
+from core.astro.vocabulary import choices_of
+from core.gcode.facts import DayFacts
+from core.gcode.score import Level
+from core.oracle.patch_notes import Platform
+from core.oracle.texts import Engine, Tone
 from core.validators import validate_not_in_future, validate_timezone_name
-
-
-class Tone(models.TextChoices):
-    INSPIRING = "inspiring", "Inspiring"
-    PRACTICAL = "practical", "Practical"
-    POETIC = "poetic", "Poetic"
-    TECHNICAL = "technical", "Technical"
-
-
-class HouseSystem(models.TextChoices):
-    PLACIDUS = "P", "Placidus"
-    WHOLE_SIGN = "W", "Whole Sign"
-    EQUAL = "E", "Equal"
-    KOCH = "K", "Koch"
-    PORPHYRY = "O", "Porphyry"
-    REGIOMONTANUS = "R", "Regiomontanus"
-    CAMPANUS = "C", "Campanus"
-
-
-class Zodiac(models.TextChoices):
-    TROPICAL = "tropical", "Tropical"
-    LAHIRI = "lahiri", "Sidereal (Lahiri)"
-    FAGAN_BRADLEY = "fagan_bradley", "Sidereal (Fagan/Bradley)"
-    RAMAN = "raman", "Sidereal (Raman)"
-    KRISHNAMURTI = "krishnamurti", "Sidereal (Krishnamurti)"
-
-
-class Lilith(models.TextChoices):
-    NONE = "", "Not shown"
-    MEAN = "mean", "Mean Lilith"
-    TRUE = "true", "True (osculating) Lilith"
 
 
 class User(AbstractUser):
@@ -71,10 +49,10 @@ class User(AbstractUser):
     birth_timezone = models.CharField(
         max_length=64, blank=True, validators=[validate_timezone_name], help_text="IANA zone, e.g. Europe/London."
     )
-    house_system = models.CharField(max_length=1, choices=HouseSystem.choices, default=HouseSystem.PLACIDUS)
-    tone = models.CharField(max_length=16, choices=Tone.choices, default=Tone.INSPIRING)
-    zodiac = models.CharField(max_length=16, choices=Zodiac.choices, default=Zodiac.TROPICAL)
-    lilith = models.CharField(max_length=4, choices=Lilith.choices, default=Lilith.NONE, blank=True)
+    house_system = models.CharField(max_length=1, choices=choices_of(HouseSystem), default=HouseSystem.PLACIDUS.value)
+    tone = models.CharField(max_length=16, choices=choices_of(Tone), default=Tone.INSPIRING.value)
+    zodiac = models.CharField(max_length=16, choices=choices_of(Zodiac), default=Zodiac.TROPICAL.value)
+    lilith = models.CharField(max_length=4, choices=choices_of(Lilith), default=Lilith.NONE.value, blank=True)
     show_south_node = models.BooleanField(default=False, help_text="Show the South Node on my chart.")
     show_part_of_fortune = models.BooleanField(
         default=False, help_text="Show the Part of Fortune (needs a birth time; day and night formulas)."
@@ -145,34 +123,15 @@ class NatalChart(models.Model):
         return f"Natal chart of {self.user}"
 
 
-class Engine(models.TextChoices):
-    LOCAL = "local", "Local engine"
-    GEMINI = "gemini", "Gemini"
-
-
-class Level(models.TextChoices):
-    LOW = "low", "Low"
-    MEDIUM = "medium", "Medium"
-    HIGH = "high", "High"
-    INTENSE = "intense", "Intense"
-
-
-class Platform(models.TextChoices):
-    X = "x", "X"
-    INSTAGRAM = "instagram", "Instagram"
-    LINKEDIN = "linkedin", "LinkedIn"
-    BLOG = "blog", "Blog (Markdown)"
-
-
 class WrittenText(models.Model):
     """Who wrote a stored text: the engine and, for Gemini, the model, token counts, or why it fell back."""
 
-    engine = models.CharField(max_length=16, choices=Engine.choices, default=Engine.LOCAL)
+    engine = models.CharField(max_length=16, choices=choices_of(Engine), default=Engine.LOCAL.value)
     model = models.CharField(max_length=100, blank=True)
     prompt_tokens = models.PositiveIntegerField(null=True, blank=True)
     output_tokens = models.PositiveIntegerField(null=True, blank=True)
     fallback_reason = models.CharField(max_length=300, blank=True)
-    tone = models.CharField(max_length=16, choices=Tone.choices, default=Tone.INSPIRING)
+    tone = models.CharField(max_length=16, choices=choices_of(Tone), default=Tone.INSPIRING.value)
     pinned = models.BooleanField(default=False, help_text="Pinned records are never removed by the cleanup.")
     written_at = models.DateTimeField(auto_now=True)
 
@@ -186,7 +145,7 @@ class DailyGCode(WrittenText):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="daily_gcodes")
     date = models.DateField()
     score = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(100)])
-    level = models.CharField(max_length=8, choices=Level.choices)
+    level = models.CharField(max_length=8, choices=choices_of(Level))
     themes = models.JSONField(default=list)
     facts = models.JSONField()
     program = models.TextField()
@@ -205,13 +164,18 @@ class DailyGCode(WrittenText):
     def __str__(self) -> str:
         return f"G-Code {self.score} for {self.user} on {self.date}"
 
+    @cached_property
+    def day_facts(self) -> DayFacts:
+        """The stored facts read through the domain's type, so a renamed key fails here and not on a page."""
+        return DayFacts.from_dict(self.facts)
+
 
 class PatchNote(WrittenText):
     """A person's Spiritual Patch Notes for one local date on one platform."""
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="patch_notes")
     date = models.DateField()
-    platform = models.CharField(max_length=16, choices=Platform.choices)
+    platform = models.CharField(max_length=16, choices=choices_of(Platform))
     version = models.CharField(max_length=16)
     body = models.TextField()
 

@@ -1,6 +1,6 @@
 """URLs of the core app."""
 
-from django.conf import settings as django_settings
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import path, register_converter
 
@@ -15,7 +15,7 @@ from core.views import (
     health,
     notes,
     people,
-    settings,
+    preferences,
     sky,
     staff,
     subscriptions,
@@ -24,7 +24,7 @@ from core.views import (
 )
 
 register_converter(IsoDateConverter, "isodate")
-PASSWORD_RESET_HOURS = django_settings.PASSWORD_RESET_TIMEOUT // 3600
+PASSWORD_RESET_HOURS = settings.PASSWORD_RESET_TIMEOUT // 3600
 
 urlpatterns = [
     path("", dashboard.DashboardView.as_view(), name="home"),
@@ -38,9 +38,9 @@ urlpatterns = [
     path("patch-notes/", notes.PatchNotesView.as_view(), name="patch-notes"),
     path("patch-notes/<str:date>.md", notes.PatchNoteMarkdownView.as_view(), name="patch-note-markdown"),
     path("solar-system/", sky.SolarSystemView.as_view(), name="solar-system"),
-    path("settings/", settings.SettingsView.as_view(), name="settings"),
-    path("settings/export.json", settings.ExportView.as_view(), name="export"),
-    path("settings/delete/", settings.DeleteAccountView.as_view(), name="delete-account"),
+    path("settings/", preferences.SettingsView.as_view(), name="settings"),
+    path("settings/export.json", preferences.ExportView.as_view(), name="export"),
+    path("settings/delete/", preferences.DeleteAccountView.as_view(), name="delete-account"),
     path("settings/zone/", zone.ScheduleZoneView.as_view(), name="schedule-zone"),
     path("staff/jobs/", staff.JobsView.as_view(), name="staff-jobs"),
     path("staff/jobs/<str:name>/run", staff.RunJobView.as_view(), name="staff-run-job"),

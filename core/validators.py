@@ -1,6 +1,7 @@
 """Field validators for birth data, shared by the model and its forms."""
 
 import datetime as dt
+import functools
 import zoneinfo
 
 from django.core.exceptions import ValidationError
@@ -23,12 +24,7 @@ def validate_timezone_name(value: str) -> None:
         )
 
 
+@functools.cache
 def available_timezone_names() -> frozenset[str]:
-    """The IANA zone names, cached after the first call."""
-    global _ZONES
-    if _ZONES is None:
-        _ZONES = frozenset(zoneinfo.available_timezones())
-    return _ZONES
-
-
-_ZONES: frozenset[str] | None = None
+    """The IANA zone names (read from the zone database once: it does not change while the process runs)."""
+    return frozenset(zoneinfo.available_timezones())

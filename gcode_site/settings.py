@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.forms",  # the built-in widget templates, for the site's form renderer
     "channels",
     "axes",
     "csp",
@@ -101,6 +102,8 @@ TEMPLATES = [
         },
     },
 ]
+
+FORM_RENDERER = "core.form_renderer.SiteFormRenderer"
 
 DATABASES = {
     "default": dj_database_url.parse(

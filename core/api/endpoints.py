@@ -7,7 +7,8 @@ from ninja.errors import HttpError
 
 from core.api.auth import AUTH, TokenRateThrottle, person
 from core.api.schemas import ChartOut, DayOut, DaysOut, ForecastDayOut, PatchNoteOut, PersonOut, Problem
-from core.models import DailyGCode, NatalChart, PatchNote, Platform, User
+from core.models import DailyGCode, NatalChart, PatchNote, User
+from core.oracle.patch_notes import Platform
 from core.services.days import cached_forecast, history
 from core.services.gcode import local_today
 
@@ -31,9 +32,9 @@ api = NinjaAPI(
 
 def day_out(record: DailyGCode) -> dict:
     return {
-        "date": record.date, "zone": record.facts.get("zone", ""), "score": record.score, "level": record.level,
+        "date": record.date, "zone": record.day_facts.zone, "score": record.score, "level": record.level,
         "themes": record.themes, "program": record.program.splitlines(), "interpretation": record.interpretation,
-        "affirmation": record.affirmation, "guidance": record.guidance, "transits": record.facts.get("transits", []),
+        "affirmation": record.affirmation, "guidance": record.guidance, "transits": record.day_facts.transits,
         "engine": record.engine, "written_at": record.written_at,
     }  # fmt: skip
 

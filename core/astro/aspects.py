@@ -7,8 +7,6 @@ from itertools import combinations, product
 from operator import attrgetter
 from typing import NamedTuple, Protocol
 
-from core.astro.zodiac import signed_difference
-
 
 @dataclass(frozen=True)
 class AspectKind:
@@ -125,11 +123,6 @@ class Aspect(NamedTuple):  # a tuple: charts and day reports build many of these
     @property
     def nature(self) -> str:
         return KIND_BY_NAME[self.kind].nature
-
-
-def is_applying(a: Placed, b: Placed, kind: AspectKind) -> bool:
-    """True when the relative motion is bringing the pair closer to the exact angle."""
-    return closing_in(signed_difference(a.longitude, b.longitude), a.speed - b.speed, kind.angle)
 
 
 def closing_in(delta: float, relative_speed: float, angle: float) -> bool:

@@ -15,11 +15,10 @@ from core.astro.zodiac import normalize
 
 RING = 70.0  # width of the outer ring around the inner wheel, in the inner wheel's units
 MIN_GAP = 7.5  # degrees between neighbouring glyphs on the outer ring
-TENSE, HARMONIOUS = "#ff6b6b", "#4dff88"
+# Shapes only: the colours are the wheel's palette (static/css/wheel.css), carried resolved by a downloaded file.
 STYLE = (
-    ".bi-ring{fill:none;stroke:#2f4a36;stroke-width:1.5}.bi-glyph{fill:#ffcc66;font-size:19px;"
-    "text-anchor:middle;dominant-baseline:central}.bi-tick{stroke:#ffcc66;stroke-width:1.5}"
-    ".bi-label{fill:#ffcc66;font-size:13px;text-anchor:middle}"
+    ".bi-ring{fill:none;stroke-width:1.5}.bi-glyph{font-size:19px;text-anchor:middle;dominant-baseline:central}"
+    ".bi-tick{stroke-width:1.5}.bi-label{font-size:13px;text-anchor:middle}"
 )
 
 
@@ -79,10 +78,11 @@ def render_biwheel(inner: NatalChart, outer: NatalChart, title: str, aspects: tu
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{" ".join(str(v) for v in size)}" '
         f'width="{size[2]:g}" height="{size[3]:g}" role="img" aria-labelledby="biwheel-title biwheel-desc" '
+        'class="wheel-chart biwheel" '
         'font-family="DejaVu Sans, sans-serif">'
         f'<title id="biwheel-title">{escape(title)}</title><desc id="biwheel-desc">{escape(desc)}</desc>'
         f"<style>{STYLE}</style>"
-        f'<rect x="{size[0]}" y="{size[1]}" width="{size[2]}" height="{size[3]}" fill="#0b0f0c"/>'
+        f'<rect x="{size[0]}" y="{size[1]}" width="{size[2]}" height="{size[3]}" class="bi-paper"/>'
         + f'<g class="bi-inner wheel-chart">{inner_body}</g>'
         + "".join(f'<circle class="bi-ring" cx="{cx}" cy="{cy}" r="{r}"/>' for r in (radius - 14, radius + RING - 4))
         + "".join(outer_planets(outer, cx, cy, radius - 14, ref))

@@ -11,7 +11,7 @@ from core.astro.aspects import Aspect, OrbPolicy, aspects_within
 from core.astro.ephemeris import PLANETS, Body
 from core.astro.houses import Houses, compute_houses, cusp_offsets
 from core.astro.places import check_coordinates
-from core.astro.points import part_of_fortune, south_node
+from core.astro.points import degree_claimed, part_of_fortune, south_node
 from core.astro.sidereal import zodiac_flag
 from core.astro.zodiac import (
     ELEMENTS,
@@ -206,7 +206,7 @@ def compute_natal_chart(request: ChartRequest) -> NatalChart:
     points += derived_points(request, points, houses, houses_of)
     # Without a birth time the Moon may be anywhere in a 13° arc: no aspects claimed for it.
     # The South Node's aspects mirror the North Node's: listing both says the same thing twice.
-    aspect_points = [p for p in points if p.name != "South Node" and (request.time_known or p.name != "Moon")]
+    aspect_points = [p for p in points if p.name != "South Node" and degree_claimed(p.name, request.time_known)]
     aspects = aspects_within(aspect_points, request.orbs)
     return NatalChart(request, tuple(points), houses, tuple(aspects), balance_of(points), tuple(notes))
 

@@ -14,6 +14,7 @@ from core.astro import ephemeris
 from core.astro.aspects import aspects_within
 from core.astro.chart import ChartPoint, ChartRequest, NatalChart, angle_points, balance_of, houses_finder
 from core.astro.houses import Houses, with_fallback
+from core.astro.points import degree_claimed
 from core.astro.zodiac import normalize, signed_difference
 
 COMPOSITE_HOUSES_NOTE = "Composite houses: derived MC (midpoint of the two MCs) at the mean birth latitude."
@@ -62,7 +63,7 @@ def assemble(request: ChartRequest, bodies: list[ChartPoint], houses: Houses | N
         points += angle_points(houses, houses_of)
         if houses.note:
             notes = [*notes, houses.note]
-    aspect_points = points if request.time_known else [p for p in points if p.name != "Moon"]
+    aspect_points = [p for p in points if degree_claimed(p.name, request.time_known)]
     aspects = aspects_within(aspect_points, request.orbs)
     return NatalChart(request, tuple(points), houses, tuple(aspects), balance_of(points), tuple(notes))
 

@@ -10,6 +10,8 @@ from typing import NamedTuple
 
 import swisseph as swe
 
+from core.astro.vocabulary import Labelled
+
 # The shipped Swiss Ephemeris files (sepl_, semo_ and seas_ 12, 18 and 24) hold every body from
 # 1200-01-08 06:00 to 2999-12-31 18:00 UT; the same span applies on Moshier so that an install
 # without files accepts the same people.
@@ -48,6 +50,14 @@ class Body(Enum):
         self.swe_id = swe_id
         self.glyph = glyph
         self.label = self.name.replace("_", " ").title()
+
+
+class Lilith(Labelled):
+    """Whether a chart shows Lilith, and which: the Moon's mean or osculating apogee."""
+
+    NONE = "", "Not shown"
+    MEAN = "mean", "Mean Lilith"
+    TRUE = "true", "True (osculating) Lilith"
 
 
 PLANETS: tuple[Body, ...] = (

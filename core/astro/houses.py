@@ -6,17 +6,23 @@ from dataclasses import dataclass
 
 import swisseph as swe
 
+from core.astro.vocabulary import Labelled
 from core.astro.zodiac import signed_difference
 
-HOUSE_SYSTEMS: dict[str, str] = {
-    "P": "Placidus",
-    "W": "Whole Sign",
-    "E": "Equal",
-    "K": "Koch",
-    "O": "Porphyry",
-    "R": "Regiomontanus",
-    "C": "Campanus",
-}
+
+class HouseSystem(Labelled):
+    """The house systems a person may choose, by their Swiss Ephemeris code."""
+
+    PLACIDUS = "P", "Placidus"
+    WHOLE_SIGN = "W", "Whole Sign"
+    EQUAL = "E", "Equal"
+    KOCH = "K", "Koch"
+    PORPHYRY = "O", "Porphyry"
+    REGIOMONTANUS = "R", "Regiomontanus"
+    CAMPANUS = "C", "Campanus"
+
+
+HOUSE_SYSTEMS: dict[str, str] = {system.value: system.label for system in HouseSystem}
 FALLBACK_SYSTEM = "O"  # Porphyry is defined wherever the Ascendant is
 # Near the poles, with the Midheaven below the horizon, Swiss Ephemeris builds these two systems on the
 # Imum Coeli instead (cusp 10 is the MC + 180° and the houses run clockwise): the chart would place its

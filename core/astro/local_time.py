@@ -27,28 +27,31 @@ class Reading:
         return f"UTC{format_offset(self.offset)} (= {self.utc:%H:%M} UT)"
 
 
-class NonexistentLocalTime(LocalTimeError):
+class ClockChangeError(LocalTimeError):
+    """A clock time a DST change made impossible or ambiguous, with its two readings to offer."""
+
+    # How the message tells the readings apart, filled with the local time, the zone and both readings.
+    TEMPLATE = ""
+
+    def __init__(self, local: dt.datetime, zone: str, readings: tuple[Reading, Reading]) -> None:
+        self.readings = readings
+        first, second = (reading.describe() for reading in readings)
+        super().__init__(self.TEMPLATE.format(local=f"{local:%Y-%m-%d %H:%M}", zone=zone, first=first, second=second))
+
+
+class NonexistentLocalTime(ClockChangeError):
     """The clock jumped over this time (a DST gap)."""
 
-    def __init__(self, local: dt.datetime, zone: str, readings: tuple[Reading, Reading]):
-        self.readings = readings
-        first, second = readings
-        super().__init__(
-            f"{local:%Y-%m-%d %H:%M} did not exist in {zone}: the clocks jumped forward. "
-            f"Read with the earlier offset it is {first.describe()}; with the later offset, {second.describe()}."
-        )
+    TEMPLATE = (
+        "{local} did not exist in {zone}: the clocks jumped forward. "
+        "Read with the earlier offset it is {first}; with the later offset, {second}."
+    )
 
 
-class AmbiguousLocalTime(LocalTimeError):
+class AmbiguousLocalTime(ClockChangeError):
     """The clock showed this time twice (a DST fold)."""
 
-    def __init__(self, local: dt.datetime, zone: str, readings: tuple[Reading, Reading]):
-        self.readings = readings
-        first, second = readings
-        super().__init__(
-            f"{local:%Y-%m-%d %H:%M} happened twice in {zone}: first at {first.describe()}, "
-            f"then at {second.describe()}. Choose which one."
-        )
+    TEMPLATE = "{local} happened twice in {zone}: first at {first}, then at {second}. Choose which one."
 
 
 class MissingLocalDay(LocalTimeError):
@@ -75,6 +78,11 @@ def format_offset(offset: dt.timedelta) -> str:
     sign = "+" if minutes >= 0 else "-"
     hours, mins = divmod(abs(minutes), 60)
     return f"{sign}{hours:02d}:{mins:02d}"
+
+
+def local_date(instant: dt.datetime, zone: str) -> dt.date:
+    """The calendar date an aware instant falls on in a zone: "today" there, given the instant "now"."""
+    return instant.astimezone(load_zone(zone)).date()
 
 
 def load_zone(name: str) -> zoneinfo.ZoneInfo:

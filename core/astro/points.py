@@ -3,6 +3,12 @@
 from core.astro.zodiac import normalize
 
 
+def degree_claimed(name: str, time_known: bool) -> bool:
+    """Whether a chart claims the point's degree: without a birth time the Moon may be anywhere in a 13° arc,
+    so it takes part in no aspect and meets no transit; every other body moves little enough in a day."""
+    return time_known or name != "Moon"
+
+
 def south_node(north_node: float) -> float:
     """The South Node is the North Node's opposite point."""
     return normalize(north_node + 180.0)

@@ -18,6 +18,7 @@ from core.astro.aspects import TRANSIT_ORBS, Aspect, OrbPolicy, aspects_across
 from core.astro.chart import ChartRequest, NatalChart, compute_natal_chart
 from core.astro.derived import ANGLES, assemble, houses_from_armc, true_obliquity
 from core.astro.ephemeris import Body
+from core.astro.points import degree_claimed
 from core.astro.returns import refine
 from core.astro.sky import phase_name
 from core.astro.zodiac import normalize, sign_index, sign_of
@@ -96,8 +97,9 @@ def progress(natal: NatalChart, on: dt.datetime, policy: OrbPolicy = PROGRESSED_
     chart = progressed_chart(natal.request, progressed_at)
     sun, moon = chart.point("Sun").longitude, chart.point("Moon").longitude
     until = moon_sign_change(birth, progressed_at, moon)
-    movers = [p for p in chart.points if p.name != "Moon" or natal.request.time_known]
-    fixed = [p._replace(speed=0.0) for p in natal.points if p.name != "Moon" or natal.request.time_known]
+    known = natal.request.time_known
+    movers = [p for p in chart.points if degree_claimed(p.name, known)]
+    fixed = [p._replace(speed=0.0) for p in natal.points if degree_claimed(p.name, known)]
     return Progression(
         on, progressed_at, chart, sign_of(moon), phase_name(normalize(moon - sun)), until,
         sign_of(moon + 30.0), tuple(a for a in aspects_across(movers, fixed, policy) if a.first != a.second),

@@ -6,19 +6,26 @@ from contextlib import contextmanager
 
 import swisseph as swe
 
+from core.astro.vocabulary import Labelled
+
+
+class Zodiac(Labelled):
+    """Tropical, or sidereal under a named ayanamsa."""
+
+    TROPICAL = "tropical", "Tropical"
+    LAHIRI = "lahiri", "Sidereal (Lahiri)"
+    FAGAN_BRADLEY = "fagan_bradley", "Sidereal (Fagan/Bradley)"
+    RAMAN = "raman", "Sidereal (Raman)"
+    KRISHNAMURTI = "krishnamurti", "Sidereal (Krishnamurti)"
+
+
 AYANAMSAS: dict[str, int] = {
-    "lahiri": swe.SIDM_LAHIRI,
-    "fagan_bradley": swe.SIDM_FAGAN_BRADLEY,
-    "raman": swe.SIDM_RAMAN,
-    "krishnamurti": swe.SIDM_KRISHNAMURTI,
+    Zodiac.LAHIRI: swe.SIDM_LAHIRI,
+    Zodiac.FAGAN_BRADLEY: swe.SIDM_FAGAN_BRADLEY,
+    Zodiac.RAMAN: swe.SIDM_RAMAN,
+    Zodiac.KRISHNAMURTI: swe.SIDM_KRISHNAMURTI,
 }
-ZODIAC_NAMES: dict[str, str] = {
-    "tropical": "Tropical",
-    "lahiri": "Sidereal (Lahiri)",
-    "fagan_bradley": "Sidereal (Fagan/Bradley)",
-    "raman": "Sidereal (Raman)",
-    "krishnamurti": "Sidereal (Krishnamurti)",
-}
+ZODIAC_NAMES: dict[str, str] = {zodiac.value: zodiac.label for zodiac in Zodiac}
 _lock = threading.Lock()
 
 

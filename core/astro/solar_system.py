@@ -105,9 +105,9 @@ def render_solar_system(planets: list[Orbiting], title: str) -> str:
         'aria-labelledby="ss-title ss-desc" font-family="DejaVu Sans, sans-serif">',
         f'<title id="ss-title">{escape(title)}</title>',
         f'<desc id="ss-desc">{escape(description)}</desc>',
-        f'<circle cx="{CENTER}" cy="{CENTER}" r="{SUN_RADIUS:g}" fill="#ffcc66"><title>Sun</title></circle>',
-        f'<line x1="{CENTER}" y1="{CENTER}" x2="{SIZE}" y2="{CENTER}" stroke="#1f2e23" stroke-dasharray="4 4"/>',
-        f'<text x="{ARIES_MARK.x}" y="{ARIES_MARK.y}" fill="#8aa391" font-size="11" text-anchor="middle" '
+        f'<circle class="sun" cx="{CENTER}" cy="{CENTER}" r="{SUN_RADIUS:g}"><title>Sun</title></circle>',
+        f'<line class="aries-line" x1="{CENTER}" y1="{CENTER}" x2="{SIZE}" y2="{CENTER}" stroke-dasharray="4 4"/>',
+        f'<text class="aries-mark" x="{ARIES_MARK.x}" y="{ARIES_MARK.y}" font-size="11" text-anchor="middle" '
         'dominant-baseline="central">0° ♈</text>',
     ]
     dots = [point(p.longitude, INNER + index * step) for index, p in enumerate(planets)]
@@ -115,13 +115,13 @@ def render_solar_system(planets: list[Orbiting], title: str) -> str:
     for index, (planet, (x, y), label, box) in enumerate(
         zip(planets, dots, labels, label_boxes(dots, labels), strict=True)
     ):
-        colour = "#7cc7ff" if planet.name == "Earth" else "#4dff88"
+        kind = "planet earth" if planet.name == "Earth" else "planet"
         parts += [
-            f'<circle cx="{CENTER}" cy="{CENTER}" r="{INNER + index * step:.1f}" fill="none" stroke="#1f2e23"/>',
+            f'<circle class="orbit" cx="{CENTER}" cy="{CENTER}" r="{INNER + index * step:.1f}" fill="none"/>',
             f"<g><title>{escape(planet.name)} {escape(planet.position)}</title>"
-            f'<circle cx="{x}" cy="{y}" r="{DOT_RADIUS:g}" fill="{colour}"/>'
-            f'<text x="{box.x:.2f}" y="{box.y:.2f}" fill="#d7e4d9" font-size="{LABEL_FONT:g}" text-anchor="middle" '
-            f'dominant-baseline="central">{escape(label)}</text></g>',
+            f'<circle class="{kind}" cx="{x}" cy="{y}" r="{DOT_RADIUS:g}"/>'
+            f'<text class="planet-label" x="{box.x:.2f}" y="{box.y:.2f}" font-size="{LABEL_FONT:g}" '
+            f'text-anchor="middle" dominant-baseline="central">{escape(label)}</text></g>',
         ]
     parts.append("</svg>")
     return "\n".join(parts)

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from core.astro.aspects import NATAL_ORBS, Aspect, OrbPolicy, aspects_across
 from core.astro.chart import ChartPoint, NatalChart
 from core.astro.houses import cusp_offsets, house_of
+from core.astro.points import degree_claimed
 
 # Synastry orbs sit between natal and transit orbs: two fixed charts, no motion to tighten them.
 SYNASTRY_ORBS: dict[str, float] = {name: orb * 0.75 for name, orb in NATAL_ORBS.items()}
@@ -32,9 +33,7 @@ class Synastry:
 
 def aspect_points(chart: NatalChart) -> list[ChartPoint]:
     """Points that take part in aspects; without a birth time the Moon's degree is not claimed."""
-    if chart.request.time_known:
-        return list(chart.points)
-    return [p for p in chart.points if p.name != "Moon"]
+    return [p for p in chart.points if degree_claimed(p.name, chart.request.time_known)]
 
 
 def overlays(points: tuple[ChartPoint, ...], host: NatalChart) -> tuple[Overlay, ...]:

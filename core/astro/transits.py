@@ -23,7 +23,7 @@ from core.astro.aspects import (
 from core.astro.day_track import TRANSIT_BODIES, DaySamples, day_samples, to_instant
 from core.astro.ephemeris import Body, BodyState
 from core.astro.local_time import MissingLocalDay, load_zone
-from core.astro.sky import Eclipse, Ingress, MoonReport, SkyOfDay, Station, sky_of_day
+from core.astro.sky import SkyOfDay, sky_of_day
 from core.astro.zodiac import signed_difference
 
 TRANSIT_POLICY = OrbPolicy(orbs=dict(TRANSIT_ORBS), luminary_bonus=0.0)
@@ -69,26 +69,6 @@ class DayReport:
     end: dt.datetime
     events: tuple[TransitEvent, ...]
     sky: SkyOfDay
-
-    @property
-    def moon(self) -> MoonReport:
-        return self.sky.moon
-
-    @property
-    def ingresses(self) -> tuple[Ingress, ...]:
-        return self.sky.ingresses
-
-    @property
-    def stations(self) -> tuple[Station, ...]:
-        return self.sky.stations
-
-    @property
-    def retrogrades(self) -> tuple[str, ...]:
-        return self.sky.retrogrades
-
-    @property
-    def eclipses(self) -> tuple[Eclipse, ...]:
-        return self.sky.eclipses
 
 
 def closest_approach(arc: tuple[float, float], natal_longitude: float, angle: float) -> float:

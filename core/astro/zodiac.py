@@ -23,14 +23,6 @@ def sign_of(longitude: float) -> str:
     return SIGNS[sign_index(longitude)]
 
 
-def element_of(sign: str) -> str:
-    return ELEMENTS[SIGNS.index(sign) % 4]
-
-
-def modality_of(sign: str) -> str:
-    return MODALITIES[SIGNS.index(sign) % 3]
-
-
 def degree_in_sign(longitude: float) -> float:
     return normalize(longitude) % 30.0
 

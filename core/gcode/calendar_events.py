@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from core.astro.local_time import load_zone
 from core.astro.void_moon import void_before
+from core.gcode.facts import DayFacts
 
 
 @dataclass(frozen=True)
@@ -40,58 +41,58 @@ def at_local(date: dt.date, clock: str, zone: str) -> dt.datetime:
     return dt.datetime.combine(date, dt.time(hour, minute), tzinfo=load_zone(zone)).astimezone(dt.UTC)
 
 
-def all_day_event(facts: dict, texts: DayTexts | None) -> CalendarEvent:
-    date = dt.date.fromisoformat(facts["date"])
-    themes = " ".join(facts["themes"])
+def all_day_event(facts: DayFacts, texts: DayTexts | None) -> CalendarEvent:
+    date = dt.date.fromisoformat(facts.date)
+    themes = " ".join(facts.themes)
     reading = (
         [texts.interpretation, "", texts.affirmation, ""]
         if texts
         else ["A forecast: the reading is written on the day.", ""]
     )
-    description = "\n".join([*reading, "G-Code program:", *facts["program"]])
-    summary = f"G-Code {facts['score']} · {facts['level']} · {themes}".strip()
-    return CalendarEvent(slug("day", facts["date"]), summary, description, date, date + dt.timedelta(days=1))
+    description = "\n".join([*reading, "G-Code program:", *facts.program])
+    summary = f"G-Code {facts.score} · {facts.level} · {themes}".strip()
+    return CalendarEvent(slug("day", facts.date), summary, description, date, date + dt.timedelta(days=1))
 
 
 def moment(key: str, summary: str, description: str, at: dt.datetime) -> CalendarEvent:
     return CalendarEvent(key, summary, description, at, at)
 
 
-def transit_events(facts: dict, date: dt.date) -> list[CalendarEvent]:
+def transit_events(facts: DayFacts, date: dt.date) -> list[CalendarEvent]:
     found = []
-    contacts = [(t["transit"], t["kind"], t["natal"], t["nature"], clock) for t in facts["transits"]
-                for clock in (t.get("exact_times") or ([t["exact_at"]] if t["exact_at"] else []))]  # fmt: skip
+    contacts = [(t.transit, t.kind, t.natal, t.nature, clock) for t in facts.transits
+                for clock in (t.exact_times or ([t.exact_at] if t.exact_at else []))]  # fmt: skip
     contacts += [(e["body"], e["kind"], e["natal"], e["nature"], e["at"])
-                 for e in facts.get("events", []) if e["type"] == "contact"]  # fmt: skip
+                 for e in facts.events if e["type"] == "contact"]  # fmt: skip
     seen: set[tuple[str, str, str]] = set()
     for transit, kind, natal, nature, clock in sorted(set(contacts), key=lambda c: c[4]):
-        key = slug("transit", facts["date"], transit, kind, natal)
+        key = slug("transit", facts.date, transit, kind, natal)
         if (transit, kind, natal) in seen:  # a second perfection the same day (the first keeps the older key)
-            key = slug("transit", facts["date"], transit, kind, natal, clock)
+            key = slug("transit", facts.date, transit, kind, natal, clock)
         seen.add((transit, kind, natal))
         summary = f"{transit} {kind} natal {natal} (exact)"
-        found.append(moment(key, summary, nature, at_local(date, clock, facts["zone"])))
+        found.append(moment(key, summary, nature, at_local(date, clock, facts.zone)))
     return found
 
 
-def sky_events(facts: dict, date: dt.date) -> list[CalendarEvent]:
+def sky_events(facts: DayFacts, date: dt.date) -> list[CalendarEvent]:
     """Lunations, sign ingresses (the Moon's with its void-of-course period), stations and eclipses."""
-    zone, day, found = facts["zone"], facts["date"], []
-    moon = facts["moon"]
+    zone, day, found = facts.zone, facts.date, []
+    moon = facts.moon
     if moon.get("exact_phase") and moon.get("exact_phase_at"):
         at = at_local(date, moon["exact_phase_at"], zone)
         found.append(moment(slug("lunation", day, moon["exact_phase"]), f"{moon['exact_phase']}", "Lunation", at))
-    for ingress in facts["ingresses"]:
+    for ingress in facts.ingresses:
         at = at_local(date, ingress["at"], zone)
         summary = f"{ingress['body']} enters {ingress['sign']}"
         found.append(moment(slug("ingress", day, ingress["body"], ingress["sign"]), summary, "Sign ingress", at))
         if ingress["body"] == "Moon":
             found.append(void_event(day, ingress["sign"], at))
-    for station in facts["stations"]:
+    for station in facts.stations:
         at = at_local(date, station["at"], zone)
         summary = f"{station['body']} stations {station['direction']}"
         found.append(moment(slug("station", day, station["body"], station["direction"]), summary, "Station", at))
-    for eclipse in facts.get("eclipses", []):
+    for eclipse in facts.eclipses:
         at = at_local(date, eclipse["at"], zone)
         summary = f"{eclipse['type'].capitalize()} {eclipse['kind']} eclipse"
         found.append(moment(slug("eclipse", day, eclipse["kind"]), summary, "Greatest eclipse", at))
@@ -105,7 +106,7 @@ def void_event(day: str, next_sign: str, ingress_at: dt.datetime) -> CalendarEve
     return CalendarEvent(slug("void-moon", day, next_sign), "Moon void of course", description, void.start, void.end)
 
 
-def day_calendar_events(facts: dict, texts: DayTexts | None) -> list[CalendarEvent]:
-    """All of one day's events, from the facts of a G-Code (`DayFacts.as_dict()`)."""
-    date = dt.date.fromisoformat(facts["date"])
+def day_calendar_events(facts: DayFacts, texts: DayTexts | None) -> list[CalendarEvent]:
+    """All of one day's events, from the facts of a G-Code."""
+    date = dt.date.fromisoformat(facts.date)
     return [all_day_event(facts, texts), *transit_events(facts, date), *sky_events(facts, date)]

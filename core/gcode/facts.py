@@ -1,9 +1,11 @@
 """The facts of one person's day: the score's inputs and outputs in plain data, for storage and text."""
 
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from core.astro.aspects import KIND_BY_NAME
+from core.astro.points import degree_claimed
 from core.astro.transits import DayReport, TransitEvent
 from core.gcode.day_events import day_events, day_seasons, local_clock
 from core.gcode.program import gcode_program
@@ -18,6 +20,29 @@ class NatalPoint(NamedTuple):
     longitude: float
     speed: float = 0.0  # natal points stand still for transits; kept so they can take part in aspects
     house: int | None = None
+
+
+class ChartPlace(Protocol):
+    """A point of a natal chart where it stands: a `ChartPoint`, or one read back from storage."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def longitude(self) -> float: ...
+    @property
+    def house(self) -> int | None: ...
+
+
+def transit_points(points: Iterable[ChartPlace], time_known: bool) -> list[NatalPoint]:
+    """The natal points transits are measured against (standing still), each whose degree the chart claims."""
+    return [NatalPoint(p.name, p.longitude, 0.0, p.house) for p in points if degree_claimed(p.name, time_known)]
+
+
+def stored_transit_points(chart_json: Mapping[str, Any]) -> tuple[list[NatalPoint], bool]:
+    """The transit points of a chart in its stored form (`chart_json.chart_as_dict`), and whether its time is known."""
+    time_known = bool(chart_json["time_known"])
+    points = (NatalPoint(p["name"], p["longitude"], 0.0, p["house"]) for p in chart_json["points"])
+    return transit_points(points, time_known), time_known
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,8 @@ Moon, ingresses and stations.
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from core.astro.aspects import KIND_BY_NAME
+
 if TYPE_CHECKING:
     from core.gcode.facts import TransitFact
 
@@ -20,18 +22,6 @@ MOTION_BY_KIND: dict[str, str] = {
     "conjunction": "G00", "opposition": "G01", "square": "G01", "semisquare": "G01", "sesquiquadrate": "G01",
     "quincunx": "G01", "trine": "G02", "sextile": "G02", "semisextile": "G03", "quintile": "G03",
     "biquintile": "G03",
-}  # fmt: skip
-ASPECT_ANGLES: dict[str, float] = {
-    "conjunction": 0.0, "opposition": 180.0, "square": 90.0, "semisquare": 45.0, "sesquiquadrate": 135.0,
-    "quincunx": 150.0, "trine": 120.0, "sextile": 60.0, "semisextile": 30.0, "quintile": 72.0,
-    "biquintile": 144.0,
-}  # fmt: skip
-SIGN_STARTS: dict[str, int] = {
-    sign: 30 * index
-    for index, sign in enumerate(
-        ("Aries", "Taurus", "Gemini", "Cancer", "Leo", "Virgo", "Libra", "Scorpio", "Sagittarius",
-         "Capricorn", "Aquarius", "Pisces")
-    )
 }  # fmt: skip
 
 
@@ -58,7 +48,7 @@ def transit_line(t: "TransitFact", stationing: set[str]) -> str:
     motion = MOTION_BY_KIND[t.kind]
     words = [motion, axis("X", t.transit_longitude), axis("Y", t.natal_longitude), axis("Z", -t.orb)]
     if motion in ("G02", "G03"):
-        words.append(axis("R", ASPECT_ANGLES[t.kind]))
+        words.append(axis("R", KIND_BY_NAME[t.kind].angle))
     if motion != "G00":
         words.append(f"F{feed_rate(t.strength)}")
     if t.transit in stationing:

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from core.astro.aspects import TRANSIT_ORBS
+from core.astro.vocabulary import Labelled
 
 # How much a transiting body stirs things: slow outer planets shape a day more than the Sun.
 TRANSIT_WEIGHTS: dict[str, float] = {
@@ -31,7 +32,18 @@ ANGLES = frozenset({"Ascendant", "Midheaven"})
 # year for 100 charts the raw total has median 8.5 and middle half 7.0–10.0).
 SQUASH_CENTER = 8.5
 SQUASH_WIDTH = 2.0
-LEVELS: tuple[tuple[int, str], ...] = ((75, "intense"), (50, "high"), (25, "medium"), (1, "low"))
+
+
+class Level(Labelled):
+    """The day's intensity, named from its score."""
+
+    LOW = "low", "Low"
+    MEDIUM = "medium", "Medium"
+    HIGH = "high", "High"
+    INTENSE = "intense", "Intense"
+
+
+LEVELS: tuple[tuple[int, Level], ...] = ((75, Level.INTENSE), (50, Level.HIGH), (25, Level.MEDIUM), (1, Level.LOW))
 
 
 @dataclass(frozen=True)
@@ -103,7 +115,7 @@ def gcode_score(contacts: Iterable[Contact], time_known: bool = True) -> int:
     return squash(raw_total(contacts, time_known))
 
 
-def intensity_level(score: int) -> str:
+def intensity_level(score: int) -> Level:
     """low < 25 ≤ medium < 50 ≤ high < 75 ≤ intense."""
     return next(name for threshold, name in LEVELS if score >= threshold)
 

@@ -13,14 +13,14 @@ from string import Template
 from typing import TYPE_CHECKING, Any
 
 from core.gcode.facts import DayFacts
-from core.oracle.texts import DailyTexts
+from core.oracle.texts import DailyTexts, Engine
 
 if TYPE_CHECKING:
     from google import genai
     from google.genai import types
 
 PROMPTS = Path(__file__).resolve().parent / "prompts"
-ENGINE = "gemini"
+ENGINE = Engine.GEMINI
 LIMITS = {"interpretation": 2500, "affirmation": 200, "guidance_item": 200, "summary": 160}
 TONE_DESCRIPTIONS: dict[str, str] = {
     "inspiring": "warm and encouraging, speaking to the reader's potential.",

@@ -32,10 +32,10 @@ from core.oracle.tables import (
     STATION_MEANINGS,
     TRANSIT_MEANINGS,
 )
-from core.oracle.texts import DailyTexts
+from core.oracle.texts import DailyTexts, Engine, Tone
 
-TONES: tuple[str, ...] = ("inspiring", "practical", "poetic", "technical")
-ENGINE = "local"
+TONES: tuple[str, ...] = tuple(Tone)
+ENGINE = Engine.LOCAL
 MAX_GUIDANCE = 5
 MAX_EVENT_GUIDANCE = 2
 SLOW = frozenset({"Jupiter", "Saturn", "Uranus", "Neptune", "Pluto"})

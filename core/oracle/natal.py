@@ -25,8 +25,9 @@ from core.oracle.tables import (
     SIGN_KEYWORDS,
     SIGN_MOODS,
 )
+from core.oracle.texts import Engine
 
-ENGINE = "local"
+ENGINE = Engine.LOCAL
 ORDINALS = ("1st", "2nd", "3rd", *(f"{n}th" for n in range(4, 13)))
 
 

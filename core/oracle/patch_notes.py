@@ -8,12 +8,28 @@ the text fits; a single item that still does not fit is cut at a word with an el
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from core.astro.vocabulary import Labelled
 from core.gcode.facts import DayFacts
 from core.gcode.patch_notes import SECTIONS, NoteItem, note_items, version_of
 from core.oracle.local import note_line
 
-PLATFORM_LIMITS: dict[str, int] = {"x": 280, "instagram": 2200, "linkedin": 3000, "blog": 20000}
-PLATFORMS: tuple[str, ...] = tuple(PLATFORM_LIMITS)
+
+class Platform(Labelled):
+    """Where a person posts their patch notes; each has its own length limit."""
+
+    X = "x", "X"
+    INSTAGRAM = "instagram", "Instagram"
+    LINKEDIN = "linkedin", "LinkedIn"
+    BLOG = "blog", "Blog (Markdown)"
+
+
+PLATFORM_LIMITS: dict[str, int] = {
+    Platform.X: 280,
+    Platform.INSTAGRAM: 2200,
+    Platform.LINKEDIN: 3000,
+    Platform.BLOG: 20000,
+}
+PLATFORMS: tuple[Platform, ...] = tuple(Platform)
 ELLIPSIS = "…"
 
 
@@ -75,7 +91,8 @@ def render_blog(facts: DayFacts, lines: list[tuple[str, str]], summary: str) -> 
 
 
 RENDERERS: dict[str, Callable[[DayFacts, list[tuple[str, str]], str], str]] = {
-    "x": render_x, "instagram": render_instagram, "linkedin": render_linkedin, "blog": render_blog,
+    Platform.X: render_x, Platform.INSTAGRAM: render_instagram, Platform.LINKEDIN: render_linkedin,
+    Platform.BLOG: render_blog,
 }  # fmt: skip
 
 

@@ -2,6 +2,24 @@
 
 from dataclasses import dataclass
 
+from core.astro.vocabulary import Labelled
+
+
+class Tone(Labelled):
+    """The voice a person chose for their texts."""
+
+    INSPIRING = "inspiring", "Inspiring"
+    PRACTICAL = "practical", "Practical"
+    POETIC = "poetic", "Poetic"
+    TECHNICAL = "technical", "Technical"
+
+
+class Engine(Labelled):
+    """Who wrote a text: the local engine, always there, or Gemini when a key is set."""
+
+    LOCAL = "local", "Local engine"
+    GEMINI = "gemini", "Gemini"
+
 
 @dataclass(frozen=True)
 class DailyTexts:
@@ -13,7 +31,7 @@ class DailyTexts:
     interpretation: str
     affirmation: str
     guidance: list[str]
-    engine: str  # "local" or "gemini"
+    engine: Engine
     model: str = ""
     prompt_tokens: int | None = None
     output_tokens: int | None = None

@@ -11,12 +11,12 @@ by hand (`manage.py runjob`, the staff "run now" button).
 import datetime as dt
 import logging
 import threading
-import zoneinfo
 
 from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from core.astro.local_time import local_date
 from core.models import Connections, JobRun, RunStatus, User
 from core.runs import RunInProgress, claim, record_missed
 from core.schedule import (
@@ -59,7 +59,7 @@ def trigger_name(slot: Slot, now: dt.datetime) -> str:
 def resumable(spec: JobSpec, slot: Slot, now: dt.datetime) -> bool:
     """An interrupted run is finished for the people it missed, however late, while its date is still
     today in its zone: past the grace window a slot nobody started is missed, a started one is not."""
-    still_today = now.astimezone(zoneinfo.ZoneInfo(slot.zone)).date() == slot.date
+    still_today = local_date(now, slot.zone) == slot.date
     started = JobRun.objects.filter(job=spec.name, slot=slot.key, status__in=[RunStatus.INTERRUPTED, RunStatus.RUNNING])
     return still_today and started.exists()
 
@@ -160,12 +160,12 @@ def run_now(name: str, *, username: str | None = None, date: dt.date | None = No
     zones = sorted({p.schedule_timezone for p in people}) if people is not None else people_zones()
     runs = []
     for zone in zones:
-        local_date = date or now.astimezone(zoneinfo.ZoneInfo(zone)).date()
-        slot = slot_for_date(spec, zone, local_date)
+        day = date or local_date(now, zone)
+        slot = slot_for_date(spec, zone, day)
         if people is not None:
             chosen = list(people.filter(schedule_timezone=zone).select_related("natal_chart"))
         else:
-            chosen = list(people_needing(name, zone, local_date).select_related("natal_chart"))
+            chosen = list(people_needing(name, zone, day).select_related("natal_chart"))
         run = claim(name, slot.key, "manual", slot.due_at)
         runs.append(run_for_people(run, slot, chosen, stop))
     return runs

@@ -52,7 +52,7 @@ def export_data(user: User) -> dict[str, Any]:
         "daily_gcodes": [
             {"date": r.date.isoformat(), "score": r.score, "level": r.level, "themes": r.themes, "program": r.program,
              "interpretation": r.interpretation, "affirmation": r.affirmation, "guidance": r.guidance,
-             "facts": r.facts, "engine": r.engine, "model": r.model, "pinned": r.pinned}
+             "facts": r.day_facts.as_dict(), "engine": r.engine, "model": r.model, "pinned": r.pinned}
             for r in DailyGCode.objects.filter(user=user).order_by("date")
         ],
         "patch_notes": [

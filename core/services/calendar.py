@@ -15,9 +15,8 @@ from django.db.models import Count, Max
 
 from core.astro.transits import day_report, local_day_bounds
 from core.gcode.calendar_events import CalendarEvent, DayTexts, day_calendar_events
-from core.gcode.facts import day_facts
+from core.gcode.facts import DayFacts, day_facts, stored_transit_points
 from core.models import DailyGCode, NatalChart, User
-from core.services.gcode import natal_points
 
 PAST_DAYS, AHEAD_DAYS = 30, 60
 FORMAT = "1"  # change when the events' wording changes, so that every calendar's ETag changes with it
@@ -50,20 +49,20 @@ def calendar_version(user: User, today: dt.date) -> CalendarVersion:
     return CalendarVersion(etag, max(m for m in moments if m is not None).replace(microsecond=0))
 
 
-def days_of_window(user: User, today: dt.date) -> list[tuple[dict, DayTexts | None]]:
+def days_of_window(user: User, today: dt.date) -> list[tuple[DayFacts, DayTexts | None]]:
     """Each date's facts and reading: stored when there is a G-Code, computed (not saved) otherwise."""
     start, end = window(today)
     stored = {r.date: r for r in DailyGCode.objects.filter(user=user, date__range=(start, end))}
     chart = NatalChart.objects.filter(user=user).first()
-    points, time_known = natal_points(chart.data) if chart else ([], False)
+    points, time_known = stored_transit_points(chart.data) if chart else ([], False)
     days = []
     for offset in range((end - start).days + 1):
         date = start + dt.timedelta(days=offset)
         if (record := stored.get(date)) is not None:
-            days.append((record.facts, DayTexts(record.interpretation, record.affirmation)))
+            days.append((record.day_facts, DayTexts(record.interpretation, record.affirmation)))
         elif chart is not None:
             facts = day_facts(day_report(points, date, user.schedule_timezone), points, time_known)
-            days.append((facts.as_dict(), None))
+            days.append((facts, None))
     return days
 
 

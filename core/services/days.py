@@ -14,7 +14,6 @@ from core.services.charts import chart_fingerprint, natal_chart_data
 from core.services.gcode import facts_for
 
 FORECAST_SPANS = (7, 30)
-MAX_HISTORY_DAYS = 3 * 366
 FORECAST_CACHE_SECONDS = 24 * 3600  # keyed by its first date, so a day's forecast is not asked for again after it
 
 

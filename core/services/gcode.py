@@ -1,24 +1,24 @@
 """The daily G-Code and patch notes of a person: the one path the jobs, commands and pages use."""
 
 import datetime as dt
-import zoneinfo
 
 from django.conf import settings
 from django.utils import timezone
 
+from core.astro.local_time import local_date
 from core.astro.transits import day_report
-from core.gcode.facts import DayFacts, NatalPoint, day_facts
-from core.models import DailyGCode, Engine, PatchNote, User
+from core.gcode.facts import DayFacts, day_facts, stored_transit_points
+from core.models import DailyGCode, PatchNote, User
 from core.oracle.gemini import GeminiSettings
 from core.oracle.patch_notes import render_patch_notes
-from core.oracle.texts import DailyTexts
+from core.oracle.texts import DailyTexts, Engine
 from core.oracle.writer import write_daily_texts
 from core.services.charts import current_natal_chart
 
 
 def local_today(user: User) -> dt.date:
-    """Today's date where the person lives (their schedule timezone)."""
-    return timezone.now().astimezone(zoneinfo.ZoneInfo(user.schedule_timezone)).date()
+    """Today's date where the person lives (their schedule timezone): the one "today" of pages, jobs and commands."""
+    return local_date(timezone.now(), user.schedule_timezone)
 
 
 def gemini_settings() -> GeminiSettings | None:
@@ -30,20 +30,9 @@ def gemini_settings() -> GeminiSettings | None:
     )
 
 
-def natal_points(chart_data: dict) -> tuple[list[NatalPoint], bool]:
-    """The stored chart's points for transits; without a birth time the Moon's degree is unknown, so it is left out."""
-    time_known = chart_data["time_known"]
-    points = [
-        NatalPoint(p["name"], p["longitude"], 0.0, p["house"])
-        for p in chart_data["points"]
-        if time_known or p["name"] != "Moon"
-    ]
-    return points, time_known
-
-
 def chart_day_facts(chart_data: dict, date: dt.date, zone: str) -> DayFacts:
     """The facts of a local date in `zone` for a chart in its stored form: transits to it, scored."""
-    points, time_known = natal_points(chart_data)
+    points, time_known = stored_transit_points(chart_data)
     return day_facts(day_report(points, date, zone), points, time_known)
 
 
@@ -105,7 +94,7 @@ def patch_note_records(user: User, daily: DailyGCode) -> list[PatchNote]:
 
     The items are the local engine's; a release summary Gemini wrote for the day heads them.
     """
-    facts = DayFacts.from_dict(daily.facts)
+    facts = daily.day_facts
     summary_by_gemini = daily.engine == Engine.GEMINI and bool(daily.summary)
     author = {"engine": Engine.GEMINI, "model": daily.model} if summary_by_gemini else {"engine": Engine.LOCAL}
     return [

@@ -64,9 +64,9 @@ def wanting_morning_email(zone: str, date: dt.date, at: dt.time | None = None) -
 
 def day_moments(record: DailyGCode) -> list[tuple[str, str]]:
     """The day's exact events as (local "HH:MM", what), in the person's zone."""
-    zone = zoneinfo.ZoneInfo(record.facts["zone"])
+    zone = zoneinfo.ZoneInfo(record.day_facts.zone)
     moments = []
-    for event in day_calendar_events(record.facts, None):
+    for event in day_calendar_events(record.day_facts, None):
         if isinstance(event.start, dt.datetime) and event.start.astimezone(zone).date() == record.date:
             moments.append((f"{event.start.astimezone(zone):%H:%M}", event.summary))
     return sorted(moments)
@@ -75,7 +75,7 @@ def day_moments(record: DailyGCode) -> list[tuple[str, str]]:
 def morning_message(user: User, record: DailyGCode) -> EmailMultiAlternatives:
     unsubscribe_url = settings.SITE_URL + reverse("unsubscribe", args=[unsubscribe_token(user)])
     context = {
-        "user": user, "day": record, "moments": day_moments(record), "zone": record.facts["zone"],
+        "user": user, "day": record, "moments": day_moments(record), "zone": record.day_facts.zone,
         "program": record.program, "site_url": settings.SITE_URL, "unsubscribe_url": unsubscribe_url,
     }  # fmt: skip
     message = EmailMultiAlternatives(

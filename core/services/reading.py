@@ -5,8 +5,8 @@ person's first day (the backfill before sign-up, or an earlier stored day) to 30
 """
 
 import datetime as dt
-import zoneinfo
 
+from core.astro.local_time import local_date
 from core.gcode.explain import LEVEL_MEANINGS, LEVEL_NOTE, shares
 from core.models import DailyGCode, PatchNote, User
 from core.services.charts import natal_chart_data
@@ -22,7 +22,7 @@ class DayOutOfRange(LookupError):
 
 def first_day(user: User) -> dt.date:
     """The earliest readable date: the backfill's first day, or an earlier stored day."""
-    joined = user.date_joined.astimezone(zoneinfo.ZoneInfo(user.schedule_timezone)).date()
+    joined = local_date(user.date_joined, user.schedule_timezone)
     earliest = DailyGCode.objects.filter(user=user).order_by("date").values_list("date", flat=True).first()
     start = joined - dt.timedelta(days=BACKFILL_DAYS)
     return min(start, earliest) if earliest else start
@@ -52,9 +52,9 @@ def patch_notes_of(user: User, date: dt.date) -> list[PatchNote]:
 
 def explanation(record: DailyGCode) -> dict:
     """What the "why this score" panel shows: the shares, the level's meaning and the caveat."""
-    facts = record.facts
+    facts = record.day_facts
     return {
-        "shares": shares(facts.get("transits", []), facts.get("total", 0.0)),
+        "shares": shares(facts.transits, facts.total),
         "meaning": LEVEL_MEANINGS[record.level],
         "note": LEVEL_NOTE,
         "levels": LEVEL_MEANINGS,

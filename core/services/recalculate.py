@@ -17,7 +17,8 @@ from django.db import connections, transaction
 from django.utils import timezone
 
 from core.events import send_after_commit, user_group
-from core.models import DailyGCode, Engine, JobRun, RunStatus, User
+from core.models import DailyGCode, JobRun, RunStatus, User
+from core.oracle.texts import Engine
 from core.runs import Progress, RunInProgress, claim, fail, finish, report
 from core.services.charts import current_natal_chart
 from core.services.gcode import (

@@ -2,9 +2,7 @@
 
 from csp.decorators import csp_update
 from django.contrib.auth.decorators import login_not_required
-from django.contrib.auth.mixins import UserPassesTestMixin
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import redirect
 from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView, View
@@ -14,22 +12,11 @@ from core.astro.places import PlaceError, search_places
 from core.ratelimit import within_rate
 from core.services.charts import current_natal_chart, printed_wheel, printed_wheel_png
 from core.services.natal_reading import natal_reading_for
+from core.views.birth_data_required import BirthDataRequiredMixin
 
 MAX_QUERY_LENGTH = 100
 MAX_SUGGESTIONS = 8
 SEARCHES_PER_MINUTE = 60  # a person typing a name makes a few; a scraper of the gazetteer makes thousands
-
-
-class BirthDataRequiredMixin(UserPassesTestMixin):
-    """Someone without birth data is led to the form rather than shown an error."""
-
-    def test_func(self) -> bool:
-        return self.request.user.has_birth_data
-
-    def handle_no_permission(self) -> HttpResponse:
-        if not self.request.user.is_authenticated:
-            return super().handle_no_permission()
-        return redirect("birth-data")
 
 
 class ChartView(BirthDataRequiredMixin, TemplateView):

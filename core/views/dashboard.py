@@ -17,7 +17,7 @@ from core.services.gcode import local_today
 from core.services.recalculate import live_recalculation, start_recalculation
 from core.services.year import progressed_moon_banner
 from core.throttle import cool_down
-from core.views.charts import BirthDataRequiredMixin
+from core.views.birth_data_required import BirthDataRequiredMixin
 from core.views.day import reading_context
 
 MAX_NEXT_LENGTH = 2000  # Django refuses to redirect to a URL longer than 2,048 characters

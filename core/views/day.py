@@ -13,13 +13,13 @@ from core.gauge import gauge_svg
 from core.models import DailyGCode, DayNote
 from core.services.gcode import local_today
 from core.services.reading import DayOutOfRange, day_reading, explanation, readable_span
-from core.views.charts import BirthDataRequiredMixin
+from core.views.birth_data_required import BirthDataRequiredMixin
 
 
 def reading_context(record: DailyGCode, today: dt.date) -> dict:
     """What the one reading template needs, for the dashboard, the day page and the fragment alike."""
     return {
-        "record": record, "facts": record.facts, "gauge": gauge_svg(record.score, record.level),
+        "record": record, "facts": record.day_facts, "gauge": gauge_svg(record.score, record.level),
         "explained": explanation(record), "today": today,
     }  # fmt: skip
 

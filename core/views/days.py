@@ -9,7 +9,7 @@ from core.forms import DateRangeForm, DayNoteForm
 from core.models import DayNote
 from core.services.days import FORECAST_SPANS, cached_forecast, history, notes_between, summarize, summary_of
 from core.services.gcode import local_today
-from core.views.charts import BirthDataRequiredMixin
+from core.views.birth_data_required import BirthDataRequiredMixin
 
 DEFAULT_HISTORY_DAYS = 90
 

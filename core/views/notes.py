@@ -6,10 +6,11 @@ from itertools import groupby
 from django.http import Http404, HttpRequest, HttpResponse
 from django.views.generic import TemplateView, View
 
-from core.models import PatchNote, Platform
+from core.models import PatchNote
+from core.oracle.patch_notes import Platform
 from core.services.gcode import local_today
 from core.services.reading import patch_notes_of
-from core.views.charts import BirthDataRequiredMixin
+from core.views.birth_data_required import BirthDataRequiredMixin
 
 PAGE_DAYS = 14
 

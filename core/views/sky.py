@@ -6,7 +6,7 @@ from django.views.generic import TemplateView
 from core.astro.solar_system import heliocentric_planets, render_solar_system
 from core.services.gcode import local_today
 from core.services.reading import day_reading
-from core.views.charts import BirthDataRequiredMixin
+from core.views.birth_data_required import BirthDataRequiredMixin
 
 
 class SolarSystemView(BirthDataRequiredMixin, TemplateView):
@@ -18,5 +18,5 @@ class SolarSystemView(BirthDataRequiredMixin, TemplateView):
         record = day_reading(self.request.user, local_today(self.request.user))  # stored, or computed and not saved
         return super().get_context_data(
             now=now, planets=planets, svg=render_solar_system(planets, f"The solar system at {now:%Y-%m-%d %H:%M} UT"),
-            transits=record.facts["transits"], **kwargs,
+            transits=record.day_facts.transits, **kwargs,
         )  # fmt: skip

@@ -12,7 +12,7 @@ from core.services.year import (
     progressions_on,
     solar_return_chart,
 )
-from core.views.charts import BirthDataRequiredMixin
+from core.views.birth_data_required import BirthDataRequiredMixin
 
 
 class YearView(BirthDataRequiredMixin, TemplateView):

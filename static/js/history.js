@@ -10,18 +10,23 @@
   var labels = series.labels.slice();
   series.notes.forEach(function (n) { if (labels.indexOf(n.date) < 0) labels.push(n.date); });
   labels.sort();
-  var bands = [[1, 25, "rgba(124,199,255,0.08)"], [25, 50, "rgba(77,255,136,0.08)"],
-               [50, 75, "rgba(255,204,102,0.08)"], [75, 100, "rgba(255,107,107,0.10)"]];
+  /* The site's palette, read from its CSS custom properties (static/css/site.css :root). */
+  var style = getComputedStyle(document.documentElement);
+  function palette(name) { return style.getPropertyValue(name).trim(); }
+  var bands = [[1, 25, "--accent-2", 0.08], [25, 50, "--accent", 0.08], [50, 75, "--warn", 0.08], [75, 100, "--bad", 0.10]];
 
   var levelBands = {
     id: "levelBands",
     beforeDatasetsDraw: function (chart) {
       var y = chart.scales.y, area = chart.chartArea, ctx = chart.ctx;
+      ctx.save();
       bands.forEach(function (band) {
-        ctx.fillStyle = band[2];
+        ctx.fillStyle = palette(band[2]);
+        ctx.globalAlpha = band[3];
         ctx.fillRect(area.left, y.getPixelForValue(band[1]), area.right - area.left,
                      y.getPixelForValue(band[0]) - y.getPixelForValue(band[1]));
       });
+      ctx.restore();
     }
   };
 
@@ -33,7 +38,7 @@
     afterDatasetsDraw: function (chart) {
       var x = chart.scales.x, area = chart.chartArea, ctx = chart.ctx;
       ctx.save();
-      ctx.strokeStyle = "#ffcc66"; ctx.setLineDash([4, 4]);
+      ctx.strokeStyle = palette("--warn"); ctx.setLineDash([4, 4]);
       unscored.forEach(function (n) {
         var px = x.getPixelForValue(labels.indexOf(n.date));
         ctx.beginPath(); ctx.moveTo(px, area.top); ctx.lineTo(px, area.bottom); ctx.stroke();
@@ -48,9 +53,9 @@
       labels: labels,
       datasets: [
         { label: "G-Code", data: labels.map(function (d) { return d in scoreByDate ? scoreByDate[d] : null; }),
-          borderColor: "#4dff88", backgroundColor: "#4dff88", spanGaps: true, tension: 0.25, pointRadius: 2 },
-        { label: "Day notes", type: "scatter", pointStyle: "triangle", pointRadius: 7, borderColor: "#ffcc66",
-          backgroundColor: "#ffcc66",
+          borderColor: palette("--accent"), backgroundColor: palette("--accent"), spanGaps: true, tension: 0.25, pointRadius: 2 },
+        { label: "Day notes", type: "scatter", pointStyle: "triangle", pointRadius: 7, borderColor: palette("--warn"),
+          backgroundColor: palette("--warn"),
           data: series.notes.filter(function (n) { return n.date in scoreByDate; })
             .map(function (n) { return { x: n.date, y: scoreByDate[n.date], note: n.text }; }) }
       ]
@@ -64,11 +69,11 @@
         if (date) window.location.href = series.day_url.replace("0000-00-00", date);
       },
       scales: {
-        x: { type: "category", ticks: { color: "#8aa391", maxTicksLimit: 12 }, grid: { color: "#1f2e23" } },
-        y: { min: 1, max: 100, ticks: { color: "#8aa391" }, grid: { color: "#1f2e23" } }
+        x: { type: "category", ticks: { color: palette("--dim"), maxTicksLimit: 12 }, grid: { color: palette("--line") } },
+        y: { min: 1, max: 100, ticks: { color: palette("--dim") }, grid: { color: palette("--line") } }
       },
       plugins: {
-        legend: { labels: { color: "#d7e4d9" } },
+        legend: { labels: { color: palette("--text") } },
         tooltip: { callbacks: { afterLabel: function (item) { return item.raw && item.raw.note ? item.raw.note : ""; } } }
       }
     },

@@ -54,11 +54,11 @@ DAYS = [
 
 
 def engine_events(report: DayReport) -> list[Event]:
-    events = [Event("ingress", (i.body, i.sign), i.at) for i in report.ingresses if i.body in TARGETS]
-    events += [Event("station", (s.body, s.direction), s.at) for s in report.stations]
-    if report.moon.exact_phase_at:
-        events.append(Event("lunation", (report.moon.exact_phase,), report.moon.exact_phase_at))
-    for e in report.eclipses:
+    events = [Event("ingress", (i.body, i.sign), i.at) for i in report.sky.ingresses if i.body in TARGETS]
+    events += [Event("station", (s.body, s.direction), s.at) for s in report.sky.stations]
+    if report.sky.moon.exact_phase_at:
+        events.append(Event("lunation", (report.sky.moon.exact_phase,), report.sky.moon.exact_phase_at))
+    for e in report.sky.eclipses:
         events.append(Event("eclipse", (e.kind, e.type) if e.kind == "lunar" else (e.kind,), e.at))
     for t in report.events:
         if t.transit in TARGETS:

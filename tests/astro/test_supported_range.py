@@ -54,7 +54,7 @@ def test_the_first_and_last_supported_days_have_a_report_in_every_zone(date, zon
     assert ephemeris.FIRST_INSTANT <= start < end <= ephemeris.LAST_INSTANT
 
     report = day_report([], date, zone)
-    assert report.moon.sign
+    assert report.sky.moon.sign
 
 
 @pytest.mark.parametrize("body", [Body.SUN, Body.MOON, Body.PLUTO, Body.TRUE_NODE, Body.CHIRON])

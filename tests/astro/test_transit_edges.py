@@ -19,7 +19,7 @@ def ut(*fields: int) -> dt.datetime:
 
 
 def ingresses_of(body: str, date: dt.date, zone: str = "UTC") -> list[tuple[str, dt.datetime]]:
-    return [(i.sign, i.at) for i in day_report(AQUARIUS_0, date, zone).ingresses if i.body == body]
+    return [(i.sign, i.at) for i in day_report(AQUARIUS_0, date, zone).sky.ingresses if i.body == body]
 
 
 @pytest.mark.parametrize(
@@ -63,7 +63,7 @@ def test_a_station_on_a_natal_point_perfects_on_each_side_of_the_turn(short_by):
     # Mercury turned retrograde at 22°34′ Pisces on 26 February 2026 near 06:48 UT. A point just short
     # of that degree is reached before the turn and again after it: 1.8″ short, about 1.7 hours each
     # side; 0.018″ short, about ten minutes each side, both between the same two hourly samples.
-    (station,) = [s for s in day_report([], STATION_DAY, "UTC").stations if s.body == "Mercury"]
+    (station,) = [s for s in day_report([], STATION_DAY, "UTC").sky.stations if s.body == "Mercury"]
     turn = ephemeris.body_state(ephemeris.julian_day(station.at), Body.MERCURY).longitude
     report = day_report([Point("Point", turn - short_by)], STATION_DAY, "UTC")
     (event,) = [e for e in report.events if e.transit == "Mercury" and e.kind == "conjunction"]

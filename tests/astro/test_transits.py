@@ -53,17 +53,17 @@ def test_exact_times_are_when_the_aspect_perfects_to_the_minute():
 def test_the_full_moon_of_24_november_2026_is_timed():
     report = day_report(NATAL_POINTS, dt.date(2026, 11, 24), "UTC")
 
-    assert report.moon.exact_phase == "Full Moon"
-    assert report.moon.exact_phase_at == pytest.approx(
+    assert report.sky.moon.exact_phase == "Full Moon"
+    assert report.sky.moon.exact_phase_at == pytest.approx(
         dt.datetime(2026, 11, 24, 14, 53, tzinfo=dt.UTC), abs=dt.timedelta(minutes=2)
     )
-    assert report.moon.phase == "Full Moon"
-    assert report.moon.illumination > 99
+    assert report.sky.moon.phase == "Full Moon"
+    assert report.sky.moon.illumination > 99
 
 
 def test_a_moon_ingress_is_found_with_its_new_sign():
     report = day_report(NATAL_POINTS, dt.date(2026, 11, 24), "UTC")
-    moon = [i for i in report.ingresses if i.body == "Moon"]
+    moon = [i for i in report.sky.ingresses if i.body == "Moon"]
 
     assert [i.sign for i in moon] == ["Gemini"]
     body_after = longitude_at(moon[0].at + dt.timedelta(minutes=1), Body.MOON)
@@ -74,7 +74,7 @@ def test_a_moon_ingress_is_found_with_its_new_sign():
 def test_the_moon_entering_aries_is_one_ingress_not_two():
     # 0° and 360° are the same boundary; on 20 November 2026 the Moon passes it once.
     report = day_report(NATAL_POINTS, dt.date(2026, 11, 20), "UTC")
-    assert [(i.body, i.sign) for i in report.ingresses if i.body == "Moon"] == [("Moon", "Aries")]
+    assert [(i.body, i.sign) for i in report.sky.ingresses if i.body == "Moon"] == [("Moon", "Aries")]
 
 
 def test_a_station_is_found_on_its_day():
@@ -83,13 +83,13 @@ def test_a_station_is_found_on_its_day():
         d: day_report(NATAL_POINTS, d, "UTC")
         for d in (dt.date(2026, 10, 23), dt.date(2026, 10, 24), dt.date(2026, 10, 25))
     }
-    found = [(d, s) for d, r in days.items() for s in r.stations if s.body == "Mercury"]
+    found = [(d, s) for d, r in days.items() for s in r.sky.stations if s.body == "Mercury"]
 
     assert len(found) == 1
     day, station = found[0]
     assert station.direction == "retrograde"
     assert station.at.date() == day
-    assert "Mercury" in days[dt.date(2026, 10, 25)].retrogrades
+    assert "Mercury" in days[dt.date(2026, 10, 25)].sky.retrogrades
 
 
 def test_a_local_day_on_a_dst_change_is_23_or_25_hours_long():
@@ -130,9 +130,9 @@ def test_interpolated_exact_times_agree_with_the_ephemeris_within_two_seconds():
 
 
 def test_eclipses_of_2026_are_found_on_their_days():
-    solar = day_report(NATAL_POINTS, dt.date(2026, 8, 12), "UTC").eclipses
-    lunar = day_report(NATAL_POINTS, dt.date(2026, 8, 28), "UTC").eclipses
-    plain = day_report(NATAL_POINTS, dt.date(2026, 8, 20), "UTC").eclipses
+    solar = day_report(NATAL_POINTS, dt.date(2026, 8, 12), "UTC").sky.eclipses
+    lunar = day_report(NATAL_POINTS, dt.date(2026, 8, 28), "UTC").sky.eclipses
+    plain = day_report(NATAL_POINTS, dt.date(2026, 8, 20), "UTC").sky.eclipses
 
     assert [(e.kind, e.type) for e in solar] == [("solar", "total")]
     assert solar[0].at == pytest.approx(dt.datetime(2026, 8, 12, 17, 46, tzinfo=dt.UTC), abs=dt.timedelta(minutes=2))

@@ -26,7 +26,7 @@ def off_exact(skyfield, instant: dt.datetime, body: Body) -> float:
 @pytest.mark.parametrize("date", [dt.date(2026, 11, 20), dt.date(2026, 11, 24), dt.date(2027, 3, 3)])
 def test_the_void_starts_at_an_exact_aspect_and_no_aspect_perfects_inside_it(skyfield, swiss_files, date):
     days = (date + dt.timedelta(days=n) for n in range(3))  # the Moon changes sign every 2–3 days
-    ingress = next(i for d in days for i in day_report([], d, "UTC").ingresses if i.body == "Moon")
+    ingress = next(i for d in days for i in day_report([], d, "UTC").sky.ingresses if i.body == "Moon")
     void = void_before(ingress.at)
 
     assert void.end == ingress.at

@@ -5,20 +5,17 @@ import random
 
 from core.astro.chart import ChartRequest, compute_natal_chart
 from core.astro.transits import day_report
-from core.gcode.facts import DayFacts, NatalPoint, day_facts
+from core.gcode.facts import DayFacts, NatalPoint, day_facts, transit_points
 
 LONDON_1990 = ChartRequest(dt.datetime(1990, 6, 15, 13, 30, tzinfo=dt.UTC), 51.50853, -0.12574)
 
 
 def natal_points(request: ChartRequest) -> list[NatalPoint]:
-    chart = compute_natal_chart(request)
-    return [NatalPoint(p.name, p.longitude, 0.0, p.house) for p in chart.points]
+    return transit_points(compute_natal_chart(request).points, request.time_known)
 
 
 def facts_on(date: dt.date, request: ChartRequest = LONDON_1990, zone: str = "Europe/London") -> DayFacts:
     points = natal_points(request)
-    if not request.time_known:
-        points = [p for p in points if p.name != "Moon"]
     return day_facts(day_report(points, date, zone), points, request.time_known)
 
 
@@ -48,7 +45,5 @@ def days_for_charts(
     result = []
     for request in charts:
         points = natal_points(request)
-        if not request.time_known:
-            points = [p for p in points if p.name != "Moon"]
         result.append([day_facts(day_report(points, d, zone), points, request.time_known) for d in dates])
     return result

@@ -8,7 +8,7 @@ from collections import Counter
 
 from core.astro.chart import compute_natal_chart
 from core.astro.transits import day_report
-from core.gcode.facts import NatalPoint, contact_of
+from core.gcode.facts import contact_of, transit_points
 from core.gcode.score import gcode_score, intensity_level
 from tests.gcode.samples import days_of, varied_charts
 
@@ -16,8 +16,8 @@ from tests.gcode.samples import days_of, varied_charts
 def year_of_scores() -> list[int]:
     charts = []
     for request in varied_charts(100):
-        points = [NatalPoint(p.name, p.longitude, 0.0, p.house) for p in compute_natal_chart(request).points]
-        charts.append(([p for p in points if request.time_known or p.name != "Moon"], request.time_known))
+        points = transit_points(compute_natal_chart(request).points, request.time_known)
+        charts.append((points, request.time_known))
     return [
         gcode_score([contact_of(e) for e in day_report(points, date, "UTC").events], time_known)
         for date in days_of(2026)

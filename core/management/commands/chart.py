@@ -3,42 +3,18 @@
 It needs no account and touches no database: the same engine as the chart page.
 """
 
-import argparse
-import datetime as dt
 import json
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from core.astro.chart import ChartRequest, compute_natal_chart
 from core.astro.chart_json import chart_as_dict
-from core.astro.ephemeris import EphemerisError, check_local_date
-from core.astro.houses import HOUSE_SYSTEMS, HouseSystemError
+from core.astro.ephemeris import EphemerisError, Lilith, check_local_date
+from core.astro.houses import HouseSystem, HouseSystemError
 from core.astro.local_time import LocalTimeError, to_universal_time
 from core.astro.places import PlaceError, check_coordinates, find_place, timezone_at
-from core.astro.sidereal import ZODIAC_NAMES
-
-SYSTEM_BY_NAME = {name.lower().replace(" ", "-"): code for code, name in HOUSE_SYSTEMS.items()}
-
-
-def parse_date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"“{value}” is not a date in the form YYYY-MM-DD.") from None
-
-
-def parse_time(value: str) -> dt.time:
-    try:
-        return dt.datetime.strptime(value, "%H:%M").time()
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"“{value}” is not a time in the form HH:MM.") from None
-
-
-def house_code(value: str) -> str:
-    code = value if value in HOUSE_SYSTEMS else SYSTEM_BY_NAME.get(value.lower())
-    if code is None:
-        raise argparse.ArgumentTypeError(f"Unknown house system “{value}”; use one of {', '.join(SYSTEM_BY_NAME)}.")
-    return code
+from core.astro.sidereal import Zodiac
+from core.management.arguments import house_code, parse_date, parse_time
 
 
 class Command(BaseCommand):
@@ -52,11 +28,21 @@ class Command(BaseCommand):
         parser.add_argument("--lat", type=float, help="Latitude in degrees, north positive.")
         parser.add_argument("--lon", type=float, help="Longitude in degrees, east positive.")
         parser.add_argument("--tz", help="IANA timezone (default: from the place or coordinates).")
-        parser.add_argument("--houses", type=house_code, default="P", help="House system (default Placidus).")
         parser.add_argument(
-            "--zodiac", choices=list(ZODIAC_NAMES), default="tropical", help="Zodiac (default tropical)."
+            "--houses", type=house_code, default=HouseSystem.PLACIDUS.value, help="House system (default Placidus)."
         )
-        parser.add_argument("--lilith", choices=["mean", "true"], default="", help="Add mean or true Lilith.")
+        parser.add_argument(
+            "--zodiac",
+            choices=[z.value for z in Zodiac],
+            default=Zodiac.TROPICAL.value,
+            help="Zodiac (default tropical).",
+        )
+        parser.add_argument(
+            "--lilith",
+            choices=[x.value for x in Lilith if x],
+            default=Lilith.NONE.value,
+            help="Add mean or true Lilith.",
+        )
         parser.add_argument("--south-node", action="store_true", help="Add the South Node.")
         parser.add_argument("--part-of-fortune", action="store_true", help="Add the Part of Fortune (needs --time).")
         parser.add_argument("--json", action="store_true", help="Print JSON.")

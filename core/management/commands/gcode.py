@@ -2,16 +2,15 @@
 
 import datetime as dt
 import json
-import zoneinfo
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from core.astro.ephemeris import EphemerisError
 from core.astro.local_time import LocalTimeError
-from core.management.commands.chart import parse_date
+from core.management.arguments import parse_date
 from core.models import User
 from core.services.charts import MissingBirthData
-from core.services.gcode import compute_daily_gcode, generate_patch_notes
+from core.services.gcode import compute_daily_gcode, generate_patch_notes, local_today
 
 
 class Command(BaseCommand):
@@ -27,7 +26,7 @@ class Command(BaseCommand):
         user = User.objects.filter(username=username).first()
         if user is None:
             raise CommandError(f"No user named “{username}”.")
-        date = date or dt.datetime.now(zoneinfo.ZoneInfo(user.schedule_timezone)).date()
+        date = date or local_today(user)
         try:
             record = compute_daily_gcode(user, date)
             notes = generate_patch_notes(user, date) if patch_notes else []

@@ -5,7 +5,7 @@ import datetime as dt
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from core.management.commands.chart import parse_date
+from core.management.arguments import parse_date
 from core.models import User
 from core.runs import RunInProgress
 from core.schedule import JOBS
