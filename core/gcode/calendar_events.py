@@ -8,6 +8,7 @@ instead of adding a copy.
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from core.astro.local_time import load_zone
 from core.astro.void_moon import void_before
@@ -40,7 +41,7 @@ def at_local(date: dt.date, clock: str, zone: str) -> dt.datetime:
     return dt.datetime.combine(date, dt.time(hour, minute), tzinfo=load_zone(zone)).astimezone(dt.UTC)
 
 
-def all_day_event(facts: dict, texts: DayTexts | None) -> CalendarEvent:
+def all_day_event(facts: dict[str, Any], texts: DayTexts | None) -> CalendarEvent:
     date = dt.date.fromisoformat(facts["date"])
     themes = " ".join(facts["themes"])
     reading = (
@@ -57,7 +58,7 @@ def moment(key: str, summary: str, description: str, at: dt.datetime) -> Calenda
     return CalendarEvent(key, summary, description, at, at)
 
 
-def transit_events(facts: dict, date: dt.date) -> list[CalendarEvent]:
+def transit_events(facts: dict[str, Any], date: dt.date) -> list[CalendarEvent]:
     found = []
     contacts = [(t["transit"], t["kind"], t["natal"], t["nature"], clock) for t in facts["transits"]
                 for clock in (t.get("exact_times") or ([t["exact_at"]] if t["exact_at"] else []))]  # fmt: skip
@@ -74,7 +75,7 @@ def transit_events(facts: dict, date: dt.date) -> list[CalendarEvent]:
     return found
 
 
-def sky_events(facts: dict, date: dt.date) -> list[CalendarEvent]:
+def sky_events(facts: dict[str, Any], date: dt.date) -> list[CalendarEvent]:
     """Lunations, sign ingresses (the Moon's with its void-of-course period), stations and eclipses."""
     zone, day, found = facts["zone"], facts["date"], []
     moon = facts["moon"]
@@ -105,7 +106,7 @@ def void_event(day: str, next_sign: str, ingress_at: dt.datetime) -> CalendarEve
     return CalendarEvent(slug("void-moon", day, next_sign), "Moon void of course", description, void.start, void.end)
 
 
-def day_calendar_events(facts: dict, texts: DayTexts | None) -> list[CalendarEvent]:
+def day_calendar_events(facts: dict[str, Any], texts: DayTexts | None) -> list[CalendarEvent]:
     """All of one day's events, from the facts of a G-Code (`DayFacts.as_dict()`)."""
     date = dt.date.fromisoformat(facts["date"])
     return [all_day_event(facts, texts), *transit_events(facts, date), *sky_events(facts, date)]

@@ -9,7 +9,7 @@ import fcntl
 import logging
 import os
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TextIO
 
 import psycopg
 from django.conf import settings
@@ -32,7 +32,7 @@ class FileLock:
 
     def __init__(self, path: Path):
         self.path = path
-        self.handle = None
+        self.handle: TextIO | None = None
 
     def acquire(self) -> bool:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -73,7 +73,7 @@ class AdvisoryLock:
 
     def acquire(self) -> bool:
         connection = psycopg.connect(**self.params, autocommit=True, application_name=f"gcode-scheduler {os.getpid()}")
-        (locked,) = connection.execute("SELECT pg_try_advisory_lock(%s)", (ADVISORY_KEY,)).fetchone()
+        (locked,) = connection.execute("SELECT pg_try_advisory_lock(%s)", (ADVISORY_KEY,)).fetchone() or (False,)
         if not locked:
             connection.close()
             return False

@@ -8,6 +8,7 @@ of, so an hourly poll of an unchanged calendar is answered 304 without computing
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
+from typing import Any, cast
 
 import icalendar
 from django.core.cache import cache
@@ -50,13 +51,13 @@ def calendar_version(user: User, today: dt.date) -> CalendarVersion:
     return CalendarVersion(etag, max(m for m in moments if m is not None).replace(microsecond=0))
 
 
-def days_of_window(user: User, today: dt.date) -> list[tuple[dict, DayTexts | None]]:
+def days_of_window(user: User, today: dt.date) -> list[tuple[dict[str, Any], DayTexts | None]]:
     """Each date's facts and reading: stored when there is a G-Code, computed (not saved) otherwise."""
     start, end = window(today)
     stored = {r.date: r for r in DailyGCode.objects.filter(user=user, date__range=(start, end))}
     chart = NatalChart.objects.filter(user=user).first()
     points, time_known = natal_points(chart.data) if chart else ([], False)
-    days = []
+    days: list[tuple[dict[str, Any], DayTexts | None]] = []
     for offset in range((end - start).days + 1):
         date = start + dt.timedelta(days=offset)
         if (record := stored.get(date)) is not None:
@@ -98,6 +99,9 @@ def render_calendar(user: User, today: dt.date, version: CalendarVersion) -> byt
 
 def calendar_body(user: User, today: dt.date, version: CalendarVersion) -> bytes:
     """The calendar's bytes, made once per version (a client without conditional requests costs one lookup)."""
-    return cache.get_or_set(
-        f"calendar:{user.pk}:{version.etag}", lambda: render_calendar(user, today, version), CACHE_SECONDS
+    return cast(
+        bytes,
+        cache.get_or_set(
+            f"calendar:{user.pk}:{version.etag}", lambda: render_calendar(user, today, version), CACHE_SECONDS
+        ),
     )

@@ -3,7 +3,7 @@
 from csp.decorators import csp_update
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.mixins import UserPassesTestMixin
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect
 from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_GET
@@ -14,6 +14,7 @@ from core.astro.places import PlaceError, search_places
 from core.ratelimit import within_rate
 from core.services.charts import current_natal_chart, printed_wheel, printed_wheel_png
 from core.services.natal_reading import natal_reading_for
+from core.views.signed_in import SignedInRequest
 
 MAX_QUERY_LENGTH = 100
 MAX_SUGGESTIONS = 8
@@ -23,16 +24,19 @@ SEARCHES_PER_MINUTE = 60  # a person typing a name makes a few; a scraper of the
 class BirthDataRequiredMixin(UserPassesTestMixin):
     """Someone without birth data is led to the form rather than shown an error."""
 
+    request: SignedInRequest
+
     def test_func(self) -> bool:
         return self.request.user.has_birth_data
 
-    def handle_no_permission(self) -> HttpResponse:
+    def handle_no_permission(self) -> HttpResponseRedirect:
         if not self.request.user.is_authenticated:
             return super().handle_no_permission()
         return redirect("birth-data")
 
 
 class ChartView(BirthDataRequiredMixin, TemplateView):
+    request: SignedInRequest
     template_name = "core/chart.html"
 
     def get_context_data(self, **kwargs) -> dict:
@@ -47,17 +51,21 @@ class ChartView(BirthDataRequiredMixin, TemplateView):
 class ChartSvgView(BirthDataRequiredMixin, View):
     """The printable wheel (light, with a title block) as a file; the page shows the stored dark one."""
 
-    def get(self, request: HttpRequest) -> HttpResponse:
+    request: SignedInRequest
+
+    def get(self, request: SignedInRequest) -> HttpResponse:
         response = HttpResponse(printed_wheel(request.user), content_type="image/svg+xml; charset=utf-8")
         return offered_as_file(request, response, "svg")
 
 
 class ChartPngView(BirthDataRequiredMixin, View):
-    def get(self, request: HttpRequest) -> HttpResponse:
+    request: SignedInRequest
+
+    def get(self, request: SignedInRequest) -> HttpResponse:
         return offered_as_file(request, HttpResponse(printed_wheel_png(request.user), content_type="image/png"), "png")
 
 
-def offered_as_file(request: HttpRequest, response: HttpResponse, extension: str) -> HttpResponse:
+def offered_as_file(request: SignedInRequest, response: HttpResponse, extension: str) -> HttpResponse:
     if "download" in request.GET:
         response["Content-Disposition"] = f'attachment; filename="natal-chart-{request.user.username}.{extension}"'
     return response

@@ -6,9 +6,11 @@ from django.views.generic import TemplateView
 from core.astro.solar_system import heliocentric_planets, render_solar_system
 from core.services.gcode import daily_gcode, local_today
 from core.views.charts import BirthDataRequiredMixin
+from core.views.signed_in import SignedInRequest
 
 
 class SolarSystemView(BirthDataRequiredMixin, TemplateView):
+    request: SignedInRequest
     template_name = "core/solar_system.html"
 
     def get_context_data(self, **kwargs) -> dict:
