@@ -2,7 +2,6 @@
 
 import datetime as dt
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -12,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from core.scheduler.live import should_autostart
-from tests.oracle.fake_gemini import BEHAVIOURS, FakeGemini
-from tests.server import ROOT, manage, server_environment, start_daphne
+from tests.support.fake_gemini import BEHAVIOURS, FakeGemini
+from tests.support.processes import database, wait_for
+from tests.support.server import ROOT, manage, server_environment, start_daphne
 
 pytestmark = pytest.mark.server
 
@@ -49,22 +49,9 @@ def test_the_scheduler_starts_only_in_a_serving_process(argv, environ, expected)
     assert should_autostart(argv, environ, enabled=False) is False
 
 
-def database(workdir: Path) -> sqlite3.Connection:
-    return sqlite3.connect(workdir / "server.sqlite3", timeout=10)
-
-
 def scheduler_log(workdir: Path) -> str:
     path = workdir / "logs" / "scheduler.log"
     return path.read_text() if path.exists() else ""
-
-
-def wait_for(condition, seconds: float = 20.0, step: float = 0.1):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if value := condition():
-            return value
-        time.sleep(step)
-    raise AssertionError("condition not met in time")
 
 
 def test_management_commands_never_start_a_scheduler(tmp_path):

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from core.models import DailyGCode, NatalChart, Relation, SavedPerson
-from tests.conftest import londoner
+from tests.support.people import londoner
 
 pytestmark = pytest.mark.django_db
 
