@@ -49,6 +49,7 @@ test-scaleout: $(VENV)/.test-installed
 lint: $(VENV)/.test-installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 
 migrations-check: $(VENV)/.runtime-installed
 	DEBUG=True $(PY) manage.py makemigrations --check --dry-run

@@ -12,12 +12,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.population import days_of, varied_charts
 from core.astro import ephemeris
 from core.astro.chart import compute_natal_chart
 from core.astro.transits import day_report
 from core.gcode.facts import contact_of, transit_points
 from core.gcode.score import LEVELS, gcode_score, intensity_level, raw_total
-from tests.gcode.samples import days_of, varied_charts
 
 INSTALLED_FILES = Path(sys.prefix) / "share" / "swisseph"
 

@@ -24,7 +24,7 @@ class UserAdmin(DjangoUserAdmin):
     list_display = ("username", "email", "birth_date", "birth_place", "birth_timezone", "schedule_timezone", "is_staff")
     list_filter = (*DjangoUserAdmin.list_filter, "daily_gcode_enabled", "tone", "house_system")
     fieldsets = (
-        *DjangoUserAdmin.fieldsets,
+        *(DjangoUserAdmin.fieldsets or ()),
         (
             "Birth data",
             {

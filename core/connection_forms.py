@@ -1,5 +1,7 @@
 """Forms of the Connections settings: the email address, the morning email, and API tokens."""
 
+from typing import Any
+
 from django import forms
 
 from core.forms import TIME_WIDGET, DeleteAccountForm
@@ -25,8 +27,9 @@ class MorningEmailForm(forms.ModelForm):
         fields = ["morning_email", "morning_email_time"]
         widgets = {"morning_email_time": TIME_WIDGET}
 
-    def clean(self) -> dict:
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         if cleaned.get("morning_email") and not self.instance.user.email:
             raise forms.ValidationError("Add an email address first: the morning email needs somewhere to go.")
         return cleaned

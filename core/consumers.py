@@ -56,6 +56,7 @@ class GroupStreamConsumer(AsyncWebsocketConsumer):
     async def join(self, group: str) -> None:
         """Relay `group`'s events; the person's and the session's control groups can close the socket."""
         session = self.scope.get("session")
+        assert self.counted_for is not None  # joined only after the person's socket was counted
         self.groups_joined = (group, person_sockets_group(self.counted_for))
         if session is not None and session.session_key:
             self.groups_joined += (session_sockets_group(session.session_key),)

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import zoneinfo
+from typing import Any, cast
 
 from django import forms
 from django.contrib.auth.forms import UserCreationForm
@@ -38,12 +39,13 @@ def offered_choice(label: str, choices: list[tuple[str, str]]) -> forms.ChoiceFi
     return forms.ChoiceField(label=label, choices=choices, widget=forms.RadioSelect, required=False)
 
 
-class BirthDataCleaningMixin:
+class BirthDataCleaningMixin(forms.BaseForm):
     """Birth data is all-or-nothing; a place name gives coordinates, coordinates give the timezone,
     and the local time must have existed exactly once."""
 
-    def clean(self) -> dict:
-        cleaned = super().clean()  # type: ignore[misc]
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         if self.errors or not any(cleaned.get(name) not in (None, "") for name in BIRTH_FIELDS):
             return cleaned
         self.fill_coordinates_from_place(cleaned)
@@ -57,7 +59,7 @@ class BirthDataCleaningMixin:
 
     def fill_coordinates_from_place(self, cleaned: dict) -> None:
         # The radio offered after an ambiguous or misspelt name exists only while offered: read from the data.
-        picked = self.data.get(PLACE_CHOICE, "").strip()  # type: ignore[attr-defined]
+        picked = self.data.get(PLACE_CHOICE, "").strip()
         place_name = picked or cleaned.get("birth_place", "").strip()
         no_coordinates = cleaned.get("birth_latitude") is None and cleaned.get("birth_longitude") is None
         place_edited = self.changed("birth_place") and not self.changed("birth_latitude", "birth_longitude")
@@ -73,21 +75,22 @@ class BirthDataCleaningMixin:
             return
         cleaned.update(birth_place=place.label, birth_latitude=place.latitude, birth_longitude=place.longitude)
         if picked:  # the name field shows the pick from now on, so another error elsewhere does not ask again
-            self.data = self.data.copy()  # type: ignore[attr-defined]
-            self.data["birth_place"] = place.label
+            data = self.data.copy()  # type: ignore[attr-defined]  # a QueryDict (or a dict): copied to be changed
+            data["birth_place"] = place.label
+            self.data = data
         if not cleaned.get("birth_timezone") or not self.changed("birth_timezone"):
             cleaned["birth_timezone"] = place.timezone
 
     def offer(self, name: str, label: str, choices: list[tuple[str, str]], after: str) -> None:
         """Show a choice right after the field it settles (on the page that reports the problem)."""
-        fields = list(self.fields.items())  # type: ignore[attr-defined]
+        fields = list(self.fields.items())
         position = next(i for i, (key, _) in enumerate(fields) if key == after) + 1
         fields.insert(position, (name, offered_choice(label, choices)))
         self.fields = dict(fields)
 
     def changed(self, *names: str) -> bool:
         """True when any of `names` was edited (always true on a blank form such as registration)."""
-        return bool(set(self.changed_data) & set(names))  # type: ignore[attr-defined]
+        return bool(set(self.changed_data) & set(names))
 
     def require_date_and_coordinates(self, cleaned: dict) -> None:
         if cleaned.get("birth_date") is None:
@@ -121,7 +124,7 @@ class BirthDataCleaningMixin:
 
     def apply_time_choice(self, cleaned: dict) -> None:
         """A reading picked after a DST fold ("fold-1") or gap ("time-03:30", the clock time it denotes)."""
-        picked = self.data.get(TIME_CHOICE, "")  # type: ignore[attr-defined]
+        picked = self.data.get(TIME_CHOICE, "")
         if picked in ("fold-0", "fold-1"):
             cleaned["birth_time_fold"] = int(picked[-1])
         elif picked.startswith("time-"):
@@ -132,22 +135,22 @@ class BirthDataCleaningMixin:
 
     def field_groups(self) -> tuple[list, list]:
         """The fields a newcomer fills, and those behind "enter coordinates manually"."""
-        bound = [self[name] for name in self.fields]  # type: ignore[index]
+        bound = [self[name] for name in self.fields]
         visible = [f for f in bound if not f.is_hidden]
         return [f for f in visible if f.name not in MANUAL_FIELDS], [f for f in visible if f.name in MANUAL_FIELDS]
 
     def manual_open(self) -> bool:
         """Open the manual fields when one of them has an error to show."""
-        return any(name in self.errors for name in MANUAL_FIELDS)  # type: ignore[attr-defined]
+        return any(name in self.errors for name in MANUAL_FIELDS)
 
 
-def time_readings(exc: LocalTimeError, zone_name: str) -> list[tuple[str, str]]:
+def time_readings(exc: AmbiguousLocalTime | NonexistentLocalTime, zone_name: str) -> list[tuple[str, str]]:
     """The two readings of a clock time a DST change made ambiguous or impossible, as radio choices.
 
     A fold is settled by its fold number; a gap by the real clock time each reading denotes, which is
     what the person then keeps as their birth time.
     """
-    readings = exc.readings  # type: ignore[attr-defined]
+    readings = exc.readings
     if isinstance(exc, AmbiguousLocalTime):
         return [(f"fold-{r.fold}", f"{('First', 'Second')[r.fold]} time: {r.describe()}") for r in readings]
     zone = zoneinfo.ZoneInfo(zone_name)
@@ -162,7 +165,8 @@ class RegistrationForm(BirthDataCleaningMixin, UserCreationForm):
 
     field_order = ("username", "email", "password1", "password2")
 
-    class Meta(UserCreationForm.Meta):
+    # Found or not by django-stubs depending on the order mypy reads the modules in.
+    class Meta(UserCreationForm.Meta):  # type: ignore[name-defined, unused-ignore]
         model = User
         fields = ("username", "email", *BIRTH_FIELDS, "birth_time_fold", "schedule_timezone")
         widgets = {**WIDGETS, "schedule_timezone": forms.HiddenInput}  # filled with the browser's zone
@@ -179,7 +183,7 @@ class RegistrationForm(BirthDataCleaningMixin, UserCreationForm):
         zone = self.cleaned_data.get("schedule_timezone") or ""
         return zone if zone in available_timezone_names() else ""
 
-    def clean(self) -> dict:
+    def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
         if not cleaned.get("schedule_timezone"):
             cleaned["schedule_timezone"] = cleaned.get("birth_timezone") or "UTC"
@@ -222,7 +226,9 @@ class ScheduleZoneForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["schedule_timezone"].choices = [(z, z) for z in sorted(available_timezone_names())]
+        cast(forms.ChoiceField, self.fields["schedule_timezone"]).choices = [
+            (z, z) for z in sorted(available_timezone_names())
+        ]
 
 
 class PersonForm(BirthDataCleaningMixin, forms.ModelForm):
@@ -278,8 +284,9 @@ class YearForm(forms.Form):
         help_text="A town or city; empty for your birth place.",
     )  # fmt: skip
 
-    def clean(self) -> dict:
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         for name in ("month", "on"):
             value = cleaned.get(name)
             if value and not (FIRST_DATE <= value <= LAST_DATE):
@@ -305,8 +312,9 @@ class DateRangeForm(forms.Form):
     compare_end = forms.DateField(widget=DATE_WIDGET, required=False, label="Compare with: end")
     MAX_DAYS = 3 * 366
 
-    def clean(self) -> dict:
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         for first, last in (("start", "end"), ("compare_start", "compare_end")):
             start, end = cleaned.get(first), cleaned.get(last)
             if (start is None) != (end is None):

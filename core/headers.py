@@ -7,7 +7,7 @@ from csp.constants import HEADER, HEADER_REPORT_ONLY
 from csp.middleware import CheckableLazyObject, CSPMiddleware
 from csp.utils import build_policy
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 # What a view may set on its response to change the policy for itself (django-csp's decorators).
@@ -30,7 +30,7 @@ class PolicyHeadersMiddleware(CSPMiddleware):
                    getattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None) or {})  # fmt: skip
         self.excludes_paths = any(config.get("EXCLUDE_URL_PREFIXES") for config in configs)
 
-    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    def process_response(self, request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
         custom = getattr(request, "_csp_nonce", None) is not None or any(
             hasattr(response, name) for name in PER_RESPONSE_POLICY
         )
@@ -42,7 +42,7 @@ class PolicyHeadersMiddleware(CSPMiddleware):
         if self.policy_report_only:
             response.headers.setdefault(HEADER_REPORT_ONLY, self.policy_report_only)
         # As django-csp does: a nonce asked for after the header was written is an error, not a silent miss.
-        request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
+        request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)  # type: ignore[attr-defined]  # django-csp's own request attribute
         return response
 
 

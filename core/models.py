@@ -65,7 +65,8 @@ class User(AbstractUser):
         help_text="The zone whose 04:00 starts my day (where I live now).",
     )
 
-    class Meta(AbstractUser.Meta):
+    # Found or not by django-stubs depending on the order mypy reads the modules in.
+    class Meta(AbstractUser.Meta):  # type: ignore[name-defined, unused-ignore]
         swappable = "AUTH_USER_MODEL"
         constraints = [
             models.CheckConstraint(

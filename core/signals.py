@@ -20,7 +20,7 @@ def close_the_sessions_sockets(sender, request, user, **kwargs) -> None:
 def close_sockets_at_a_new_password(sender, instance: User, created: bool, **kwargs) -> None:
     """Every socket reconnects: the session that changed the password gets back in, the others are
     refused (Django ends them by the password hash)."""
-    if not created and instance._password is not None:  # set by set_password() until the save completes
+    if not created and instance._password is not None:  # type: ignore[attr-defined]  # Django's private field, not in django-stubs  # set by set_password() until the save completes
         close_sockets_after_commit(person_sockets_group(instance.pk), CLOSE_SESSION_CHANGED)
 
 

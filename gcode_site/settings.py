@@ -13,10 +13,14 @@ from hashlib import sha256
 from pathlib import Path
 
 import dj_database_url
+import django_stubs_ext
 import environ
 from django.core.exceptions import ImproperlyConfigured
 
 from core.astro.biwheel import STYLE as BIWHEEL_STYLE
+
+# Generic views and forms can be subscripted (`CreateView[User, RegistrationForm]`) for the type checker.
+django_stubs_ext.monkeypatch()
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -247,7 +251,7 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_USERNAME_CALLABLE = "core.throttle.attempted_username"
 AXES_RESET_ON_SUCCESS = True
 # The operator's log says who failed from where (for fail2ban or a look after an attack).
-AXES_SENSITIVE_PARAMETERS = []
+AXES_SENSITIVE_PARAMETERS: list[str] = []
 # The client's address: X-Forwarded-For only when a proxy of ours sets it (else anyone could forge it).
 if env.bool("BEHIND_PROXY", default=False):
     AXES_IPWARE_PROXY_COUNT = 1

@@ -1,23 +1,12 @@
 """Fixtures shared by the whole suite: people by role, and the ephemeris in use."""
 
-import datetime as dt
-
 import pytest
 from django.conf import settings
 
 from core.astro import ephemeris
 from core.models import User
-
-PASSWORD = "orbit-Lantern-42"
-
-
-def londoner(username: str, **fields) -> User:
-    """A person born in London on 1990-06-15 at 14:30 (their schedule in London unless told otherwise)."""
-    fields = {"schedule_timezone": "Europe/London", "password": PASSWORD, **fields}
-    return User.objects.create_user(
-        username=username, birth_date=dt.date(1990, 6, 15), birth_time=dt.time(14, 30), birth_place="London",
-        birth_latitude=51.50853, birth_longitude=-0.12574, birth_timezone="Europe/London", **fields,
-    )  # fmt: skip
+from tests.support.ephemeris import use_ephemeris
+from tests.support.people import PASSWORD, londoner
 
 
 @pytest.fixture
@@ -36,14 +25,6 @@ def stranger(db) -> User:
 def owner_client(client, owner):
     client.force_login(owner)
     return client
-
-
-def use_ephemeris(path: str):
-    """Switch the process-wide ephemeris for one test, then put the previous one back."""
-    previous = ephemeris.source()
-    source = ephemeris.configure(path)
-    yield source
-    ephemeris.configure(previous.path)
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ def orb_text(orb: float) -> str:
     return f"{degrees}°{minutes:02d}′"
 
 
-def aspect_cell(aspect: dict) -> dict[str, Any]:
+def aspect_cell(aspect: dict[str, Any]) -> dict[str, Any]:
     kind = KIND_BY_NAME[aspect["kind"]]
     motion = "applying" if aspect["applying"] else "separating"
     return {
@@ -26,15 +26,17 @@ def aspect_cell(aspect: dict) -> dict[str, Any]:
     }
 
 
-def aspect_grid(points: list[dict], aspects: list[dict]) -> dict[str, list]:
+def aspect_grid(points: list[dict[str, Any]], aspects: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     """A triangular grid: a column per point but the last, a row per point but the first, glyphs on both axes."""
     by_pair = {frozenset((a["first"], a["second"])): a for a in aspects}
     heads = [{"name": p["name"], "glyph": p["glyph"]} for p in points]
     rows = []
     for row, point in enumerate(points[1:], start=1):
-        cells = [by_pair.get(frozenset((point["name"], other["name"]))) for other in points[:row]]
+        cells: list[dict[str, Any] | bool | None] = [
+            by_pair.get(frozenset((point["name"], other["name"]))) for other in points[:row]
+        ]
         cells += [False] * (len(points) - 1 - row)  # False: beyond the diagonal, drawn empty
-        rows.append({**heads[row], "cells": [aspect_cell(c) if c else c for c in cells]})
+        rows.append({**heads[row], "cells": [aspect_cell(c) if isinstance(c, dict) else c for c in cells]})
     return {"columns": heads[:-1], "rows": rows}
 
 
@@ -48,7 +50,7 @@ def cusp_rows(cusps: list[float]) -> list[dict[str, Any]]:
     return [{"house": index, **sign_position(cusp)} for index, cusp in enumerate(cusps, start=1)]
 
 
-def angle_rows(points: list[dict]) -> list[dict[str, Any]]:
+def angle_rows(points: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """AC, DC, MC and IC in sign, degree and minute (empty without a birth time)."""
     longitudes = {p["name"]: p["longitude"] for p in points}
     if "Ascendant" not in longitudes:
@@ -71,7 +73,7 @@ def weighting_note() -> str:
     )
 
 
-def balance_rows(chart: dict) -> list[dict[str, Any]]:
+def balance_rows(chart: dict[str, Any]) -> list[dict[str, Any]]:
     """Each element and modality with its weighted count and the points (and weights) behind it."""
     members = chart.get("balance_members", {})
     rows = []
@@ -82,7 +84,7 @@ def balance_rows(chart: dict) -> list[dict[str, Any]]:
     return rows
 
 
-def page_tables(chart: dict) -> dict[str, Any]:
+def page_tables(chart: dict[str, Any]) -> dict[str, Any]:
     """Everything the chart page shows in tables, from the stored chart."""
     return {
         "grid": aspect_grid(chart["points"], chart["aspects"]),

@@ -61,8 +61,8 @@ def angles(jd_ut: float, latitude: float, longitude: float, flags: int = 0) -> t
 
 
 def with_fallback(
-    houses_in: Callable[[bytes], tuple[tuple, tuple]], system: str, latitude: float
-) -> tuple[tuple, tuple, str, str]:
+    houses_in: Callable[[bytes], tuple[tuple[float, ...], tuple[float, ...]]], system: str, latitude: float
+) -> tuple[tuple[float, ...], tuple[float, ...], str, str]:
     """Cusps and angles from `houses_in(system)`, or from Porphyry with a note where `system` fails."""
     if system not in HOUSE_SYSTEMS:
         raise HouseSystemError(f"Unknown house system “{system}”; choose one of {', '.join(HOUSE_SYSTEMS)}.")

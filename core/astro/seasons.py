@@ -56,7 +56,10 @@ def nearest_target(longitude: float, natal_longitude: float, angle: float) -> fl
 
 def _edge(body: Body, target: float, limit: float, jd: float, step: float) -> float:
     """Step from jd (in orb) by `step` days until out of orb, then bisect to the edge."""
-    inside = lambda t: abs(aspect_gap(ephemeris.body_state(t, body).longitude, target)) - limit  # noqa: E731
+
+    def inside(t: float) -> float:
+        return abs(aspect_gap(ephemeris.body_state(t, body).longitude, target)) - limit
+
     for _ in range(int(HORIZON_DAYS / abs(step))):
         if inside(jd + step) > 0:
             return find_root(inside, jd, jd + step) if step > 0 else find_root(inside, jd + step, jd)
@@ -66,7 +69,10 @@ def _edge(body: Body, target: float, limit: float, jd: float, step: float) -> fl
 
 def _passes(body: Body, target: float, start: float, end: float) -> tuple[Pass, ...]:
     """Every time the body stands exactly on the target between start and end."""
-    gap = lambda t: aspect_gap(ephemeris.body_state(t, body).longitude, target)  # noqa: E731
+
+    def gap(t: float) -> float:
+        return aspect_gap(ephemeris.body_state(t, body).longitude, target)
+
     found = []
     t, previous = start, gap(start)
     while t < end:

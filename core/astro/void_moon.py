@@ -7,6 +7,7 @@ it entered it.
 """
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from core.astro import ephemeris
@@ -26,7 +27,7 @@ class VoidOfCourse:
     last_aspect: str | None  # e.g. "square Saturn"
 
 
-def separation_fn(body: Body):
+def separation_fn(body: Body) -> Callable[[float], float]:
     return lambda jd: normalize(
         ephemeris.body_state(jd, Body.MOON).longitude - ephemeris.body_state(jd, body).longitude
     )
@@ -37,11 +38,15 @@ def aspect_times(times: list[float], moon: list[float], body: Body) -> list[tupl
     other = [s.longitude for s in ephemeris.body_states_over(times, body)]
     separations = [normalize(m - o) for m, o in zip(moon, other, strict=True)]
     separation = separation_fn(body)
-    found = []
+    found: list[tuple[float, str]] = []
     for angle, name in ASPECTS.items():
         for target in {angle, normalize(-angle)}:
             values = [signed_difference(s, target) for s in separations]
-            roots = crossing_times(values, times, lambda jd, t=target: signed_difference(separation(jd), t))
+
+            def gap(jd: float, t: float = target) -> float:
+                return signed_difference(separation(jd), t)
+
+            roots = crossing_times(values, times, gap)
             found.extend((jd, f"{name} {body.label}") for jd in roots)
     return found
 

@@ -111,6 +111,7 @@ def outer_labels(chart: NatalChart) -> list[tuple[float, str, str]]:
     """(longitude, name, class) of every cusp and angle label; a cusp on an angle is named by the angle."""
     angles = angle_longitudes(chart)
     labels = [(lon, name, "angle-label") for name, lon in angles.items()]
+    assert chart.houses is not None  # the wheel draws cusps only for a chart with a birth time
     for cusp in chart.houses.cusps:
         if far_from(cusp, angles.values(), 1e-6):
             labels.append((cusp, "", "cusp-label"))
@@ -143,6 +144,7 @@ def outer_label_parts(chart: NatalChart, ref: float) -> list[str]:
 def house_parts(chart: NatalChart, ref: float, columns: list[float]) -> list[str]:
     """Cusp lines in the house band (and across the planets where none is near), house numbers where they fit."""
     parts = []
+    assert chart.houses is not None  # the wheel draws cusps only for a chart with a birth time
     cusps = chart.houses.cusps
     angles = angle_longitudes(chart)
     for lon in [*cusps, *(lon for lon in angles.values() if far_from(lon, cusps, 1e-6))]:

@@ -7,6 +7,7 @@ transits within orb are seasons: when each entered orb, its exact passes and whe
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Any, overload
 
 from core.astro.aspects import KIND_BY_NAME
 from core.astro.local_time import load_zone
@@ -17,6 +18,10 @@ MAX_EVENTS = 12
 WEEK = 7
 
 
+@overload
+def local_clock(instant: dt.datetime, zone: str) -> str: ...
+@overload
+def local_clock(instant: dt.datetime | None, zone: str) -> str | None: ...
 def local_clock(instant: dt.datetime | None, zone: str) -> str | None:
     return instant.astimezone(load_zone(zone)).strftime("%H:%M") if instant else None
 
@@ -25,14 +30,14 @@ def local_date(instant: dt.datetime, zone: str) -> str:
     return instant.astimezone(load_zone(zone)).date().isoformat()
 
 
-def contact_event(e: TransitEvent, at: dt.datetime, zone: str) -> dict:
+def contact_event(e: TransitEvent, at: dt.datetime, zone: str) -> dict[str, Any]:
     return {
         "at": local_clock(at, zone), "type": "contact", "body": e.transit, "kind": e.kind,
         "natal": e.natal, "nature": KIND_BY_NAME[e.kind].nature, "retrograde": e.transit_retrograde,
     }  # fmt: skip
 
 
-def day_events(report: DayReport, counted: Iterable[TransitEvent]) -> list[dict]:
+def day_events(report: DayReport, counted: Iterable[TransitEvent]) -> list[dict[str, Any]]:
     """Everything that happens at a time on this local day, earliest first (at most MAX_EVENTS)."""
     zone, sky = report.zone, report.sky
     timed = [(at, contact_event(e, at, zone)) for e in counted for at in e.perfections]  # an aspect may perfect twice
@@ -49,7 +54,7 @@ def day_events(report: DayReport, counted: Iterable[TransitEvent]) -> list[dict]
     return [event for _, event in timed[:MAX_EVENTS]]
 
 
-def season_dict(season: Season, report: DayReport) -> dict:
+def season_dict(season: Season, report: DayReport) -> dict[str, Any]:
     """A season as the day sees it: its dates in the person's zone, and where today stands in it."""
     zone = report.zone
     today = report.date
@@ -66,7 +71,9 @@ def season_dict(season: Season, report: DayReport) -> dict:
     }  # fmt: skip
 
 
-def day_seasons(report: DayReport, counted: Iterable[TransitEvent], natal_longitudes: dict[str, float]) -> list[dict]:
+def day_seasons(
+    report: DayReport, counted: Iterable[TransitEvent], natal_longitudes: dict[str, float]
+) -> list[dict[str, Any]]:
     """The seasons of the slow transits within orb during the day, the soonest to end first."""
     found = []
     for e in counted:
@@ -80,11 +87,11 @@ def day_seasons(report: DayReport, counted: Iterable[TransitEvent], natal_longit
     return sorted(found, key=lambda s: (s["leaves"], s["transit"], s["natal"]))
 
 
-def season_turns(seasons: list[dict], date: str) -> list[dict]:
+def season_turns(seasons: list[dict[str, Any]], date: str) -> list[dict[str, Any]]:
     """The seasons worth a paragraph today: one that begins, is exact, ends, or completes a week."""
     today = dt.date.fromisoformat(date).isoformat()
 
-    def rank(s: dict) -> int:
+    def rank(s: dict[str, Any]) -> int:
         """0 exact today, 1 begins, 2 ends, 3 a week completed, 4 nothing to say."""
         if any(p["date"] == today for p in s["passes"]):
             return 0

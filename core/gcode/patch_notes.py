@@ -7,6 +7,7 @@ eclipses as breaking changes. The words are the oracle's; this module only decid
 """
 
 from dataclasses import dataclass
+from typing import Any
 
 from core.astro.seasons import SLOW_BODIES
 from core.gcode.day_events import season_turns
@@ -42,7 +43,7 @@ def transit_item(t: TransitFact) -> NoteItem:
     return NoteItem(transit_section(t), "transit", fields)
 
 
-def contact_item(event: dict) -> NoteItem:
+def contact_item(event: dict[str, Any]) -> NoteItem:
     """A contact that perfects today: a tension perfecting is a known issue until it separates."""
     section = {"harmonious": "New features", "neutral": "Improvements"}.get(event["nature"], "Known issues")
     fields = {"transit": event["body"], "natal": event["natal"], "kind": event["kind"], "exact_at": event["at"]}

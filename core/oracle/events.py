@@ -5,6 +5,8 @@ contact of the same body says "it", so a run of Moon contacts does not read as o
 repeated.
 """
 
+from typing import Any
+
 from core.gcode.day_events import WEEK
 from core.oracle.tables import (
     ECLIPSE_MEANINGS,
@@ -32,7 +34,7 @@ def the(body: str) -> str:
     return f"the {body}" if body in ("Sun", "Moon") else body
 
 
-def contact_clause(e: dict, tone: str, same_body: bool, index: int) -> str:
+def contact_clause(e: dict[str, Any], tone: str, same_body: bool, index: int) -> str:
     subject = "it" if same_body else the(e["body"])
     if tone == "inspiring":
         return f"{subject} {KIND_VERBS[e['kind']]} your {NATAL_MEANINGS[e['natal']]}"
@@ -55,7 +57,7 @@ INGRESS_CLAUSES: dict[str, str] = {
 }
 
 
-def sky_clause(e: dict, tone: str) -> str:
+def sky_clause(e: dict[str, Any], tone: str) -> str:
     if e["type"] == "ingress":
         return INGRESS_CLAUSES[tone].format(sign=e["sign"], keyword=SIGN_KEYWORDS[e["sign"]])
     if e["type"] == "phase":
@@ -65,7 +67,7 @@ def sky_clause(e: dict, tone: str) -> str:
     return f"a {e['eclipse']} {e['kind']} eclipse peaks, {ECLIPSE_MEANINGS[e['kind']]}"
 
 
-def event_sentences(events: list[dict], tone: str) -> list[str]:
+def event_sentences(events: list[dict[str, Any]], tone: str) -> list[str]:
     """One sentence per timed event, in time order."""
     sentences, previous = [], None
     for index, e in enumerate(events):
@@ -80,7 +82,7 @@ def event_sentences(events: list[dict], tone: str) -> list[str]:
     return sentences
 
 
-def season_state(s: dict, date: str) -> str:
+def season_state(s: dict[str, Any], date: str) -> str:
     exact_today = next((p for p in s["passes"] if p["date"] == date), None)
     if exact_today:
         motion = " (retrograde)" if exact_today["retrograde"] else ""
@@ -92,7 +94,7 @@ def season_state(s: dict, date: str) -> str:
     return f"is in its week {s['day'] // WEEK}, with {s['days_left']} days to go until {s['leaves']}"
 
 
-def season_sentence(s: dict, tone: str, date: str = "") -> str:
+def season_sentence(s: dict[str, Any], tone: str, date: str = "") -> str:
     """A slow transit's season at one of its turns, told in a tone."""
     state = season_state(s, date)
     if tone == "technical":

@@ -46,7 +46,7 @@ def natal_prompts(placements: list[Placement], aspects: list[NatalAspect], tone:
     return system, natal
 
 
-def checked_paragraphs(data: dict, name: str, count: int) -> list[str]:
+def checked_paragraphs(data: dict[str, Any], name: str, count: int) -> list[str]:
     items = data.get(name)
     if not isinstance(items, list) or len(items) != count:
         raise GeminiFailure(f"invalid output: {name} must have exactly {count} items")

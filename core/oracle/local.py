@@ -7,6 +7,7 @@ day's number, so the words change from day to day and stay the same for a (perso
 
 import datetime as dt
 import re
+from typing import Any
 
 from core.gcode.day_events import season_turns
 from core.gcode.facts import DayFacts, TransitFact
@@ -116,11 +117,11 @@ def fast_transits(facts: DayFacts) -> list[TransitFact]:
     return chosen
 
 
-def alternating(events: list[dict]) -> list[dict]:
+def alternating(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The contacts to tell in a row, leaving out one that shares its aspect or natal point with the
     contact told just before, or two transits of one body (the dashboard lists them all): such
     sentences read as one said twice. A second timed contact of a body is told as "it"."""
-    told: list[dict] = []
+    told: list[dict[str, Any]] = []
     for e in events:
         previous = next((p for p in reversed(told) if "natal" in p), None)
         shared = (

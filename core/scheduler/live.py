@@ -114,6 +114,7 @@ class LiveScheduler:
             self.idle.set()
 
     def beat(self) -> None:
+        assert self.started_at is not None  # beats only once started
         now = timezone.now()
         SchedulerHeartbeat.objects.update_or_create(
             name="scheduler", defaults={"pid": os.getpid(), "host": HOST, "started_at": self.started_at, "beat_at": now}

@@ -11,7 +11,7 @@ import fcntl
 import logging
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, TextIO
 
 from django.conf import settings
 from django.db import connections
@@ -36,7 +36,7 @@ class FileLock:
 
     def __init__(self, path: Path):
         self.path = path
-        self.handle = None
+        self.handle: TextIO | None = None
 
     def acquire(self) -> bool:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -79,7 +79,7 @@ class AdvisoryLock:
         import psycopg  # here, not at the top: only PostgreSQL installations need it, and it costs start-up time
 
         connection = psycopg.connect(**self.params, autocommit=True, application_name=f"gcode-scheduler {os.getpid()}")
-        (locked,) = connection.execute("SELECT pg_try_advisory_lock(%s)", (ADVISORY_KEY,)).fetchone()
+        (locked,) = connection.execute("SELECT pg_try_advisory_lock(%s)", (ADVISORY_KEY,)).fetchone() or (False,)
         if not locked:
             connection.close()
             return False

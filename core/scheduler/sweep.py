@@ -131,7 +131,7 @@ def sweep(now: dt.datetime | None = None, stop: threading.Event | None = None) -
     """Do every due, undone piece of work; returns the runs it made."""
     now = now or timezone.now()
     stop = stop or threading.Event()
-    runs = []
+    runs: list[JobRun] = []
     zones = people_zones()
     for spec in (JOBS["daily_gcode"], JOBS["patch_notes"]):
         for zone in zones:

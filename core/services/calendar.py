@@ -8,6 +8,7 @@ of, so an hourly poll of an unchanged calendar is answered 304 without computing
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
+from typing import cast
 
 import icalendar
 from django.core.cache import cache
@@ -55,7 +56,7 @@ def days_of_window(user: User, today: dt.date) -> list[tuple[DayFacts, DayTexts 
     stored = {r.date: r for r in DailyGCode.objects.filter(user=user, date__range=(start, end))}
     chart = NatalChart.objects.filter(user=user).first()
     points, time_known = stored_transit_points(chart.data) if chart else ([], False)
-    days = []
+    days: list[tuple[DayFacts, DayTexts | None]] = []
     for offset in range((end - start).days + 1):
         date = start + dt.timedelta(days=offset)
         if (record := stored.get(date)) is not None:
@@ -97,6 +98,9 @@ def render_calendar(user: User, today: dt.date, version: CalendarVersion) -> byt
 
 def calendar_body(user: User, today: dt.date, version: CalendarVersion) -> bytes:
     """The calendar's bytes, made once per version (a client without conditional requests costs one lookup)."""
-    return cache.get_or_set(
-        f"calendar:{user.pk}:{version.etag}", lambda: render_calendar(user, today, version), CACHE_SECONDS
+    return cast(
+        bytes,
+        cache.get_or_set(
+            f"calendar:{user.pk}:{version.etag}", lambda: render_calendar(user, today, version), CACHE_SECONDS
+        ),
     )

@@ -24,12 +24,15 @@ def resolve_birth_time(subject: User | SavedPerson) -> ResolvedTime:
     """The UT instant of a birth (local noon when the time is unknown), for a user or a saved person."""
     if not subject.has_birth_data:
         raise MissingBirthData("Enter your birth date and place first.")
+    assert subject.birth_date is not None  # has_birth_data
     return to_universal_time(subject.birth_date, subject.birth_time, subject.birth_timezone, subject.birth_time_fold)
 
 
 def birth_chart(subject: User | SavedPerson, viewer: User) -> tuple[NatalChart, ResolvedTime]:
     """Compute (without storing) the natal chart of a user or a saved person, in the viewer's chart settings."""
     resolved = resolve_birth_time(subject)
+    assert subject.birth_latitude is not None  # has_birth_data
+    assert subject.birth_longitude is not None
     request = ChartRequest(
         instant=resolved.utc,
         latitude=subject.birth_latitude,

@@ -99,7 +99,7 @@ def summarize(user: User, start: dt.date, end: dt.date) -> RangeSummary:
 def summary_of(records: list[DailyGCode], start: dt.date, end: dt.date) -> RangeSummary:
     """The summary of a range's stored days already read (the history page has them at hand)."""
     scores = [r.score for r in records]
-    levels = {name: 0 for _, name in reversed(LEVELS)}
+    levels: dict[str, int] = {name: 0 for _, name in reversed(LEVELS)}
     for score in scores:
         levels[intensity_level(score)] += 1
     if not scores:

@@ -41,6 +41,8 @@ class ReturnChart:
 
 
 def birth_place(user: User) -> Where:
+    assert user.birth_latitude is not None  # pages ask for birth data first
+    assert user.birth_longitude is not None
     return Where(user.birth_place or "birth place", user.birth_latitude, user.birth_longitude, user.birth_timezone)
 
 

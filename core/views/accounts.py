@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.decorators import method_decorator
@@ -17,17 +18,18 @@ from core.services.charts import recompute_natal_chart
 from core.services.reading import BACKFILL_DAYS
 from core.services.recalculate import recalculate_after_change
 from core.throttle import hit, used
+from core.views.signed_in import SignedInRequest
 
 REGISTRATION_WINDOW_SECONDS = 3600
 
 
 @method_decorator(login_not_required, name="dispatch")
-class RegisterView(CreateView):
+class RegisterView(CreateView[User, RegistrationForm]):
     form_class = RegistrationForm
     template_name = "registration/register.html"
     success_url = reverse_lazy("home")
 
-    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponseBase:
         if not settings.REGISTRATION_OPEN:
             return render(request, "registration/closed.html", {"reason": "closed"}, status=403)
         if request.method == "POST" and used(self.throttle_name(), REGISTRATION_WINDOW_SECONDS) >= (
@@ -42,6 +44,7 @@ class RegisterView(CreateView):
 
     def form_valid(self, form: RegistrationForm) -> HttpResponse:
         response = super().form_valid(form)
+        assert self.object is not None  # saved by form_valid
         hit(self.throttle_name(), REGISTRATION_WINDOW_SECONDS)
         login(self.request, self.object, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(self.request, f"Welcome, {self.object.username}.")
@@ -53,7 +56,8 @@ class RegisterView(CreateView):
         return response
 
 
-class BirthDataView(UpdateView):
+class BirthDataView(UpdateView[User, BirthDataForm]):
+    request: SignedInRequest
     form_class = BirthDataForm
     template_name = "core/birth_data.html"
     success_url = reverse_lazy("home")

@@ -13,6 +13,7 @@ from core.ratelimit import within_rate
 from core.services.charts import current_natal_chart, printed_wheel, printed_wheel_png
 from core.services.natal_reading import natal_reading_for
 from core.views.birth_data_required import BirthDataRequiredMixin
+from core.views.signed_in import SignedInRequest
 
 MAX_QUERY_LENGTH = 100
 MAX_SUGGESTIONS = 8
@@ -20,6 +21,7 @@ SEARCHES_PER_MINUTE = 60  # a person typing a name makes a few; a scraper of the
 
 
 class ChartView(BirthDataRequiredMixin, TemplateView):
+    request: SignedInRequest
     template_name = "core/chart.html"
 
     def get_context_data(self, **kwargs) -> dict:
@@ -34,17 +36,21 @@ class ChartView(BirthDataRequiredMixin, TemplateView):
 class ChartSvgView(BirthDataRequiredMixin, View):
     """The printable wheel (light, with a title block) as a file; the page shows the stored dark one."""
 
-    def get(self, request: HttpRequest) -> HttpResponse:
+    request: SignedInRequest
+
+    def get(self, request: SignedInRequest) -> HttpResponse:
         response = HttpResponse(printed_wheel(request.user), content_type="image/svg+xml; charset=utf-8")
         return offered_as_file(request, response, "svg")
 
 
 class ChartPngView(BirthDataRequiredMixin, View):
-    def get(self, request: HttpRequest) -> HttpResponse:
+    request: SignedInRequest
+
+    def get(self, request: SignedInRequest) -> HttpResponse:
         return offered_as_file(request, HttpResponse(printed_wheel_png(request.user), content_type="image/png"), "png")
 
 
-def offered_as_file(request: HttpRequest, response: HttpResponse, extension: str) -> HttpResponse:
+def offered_as_file(request: SignedInRequest, response: HttpResponse, extension: str) -> HttpResponse:
     if "download" in request.GET:
         response["Content-Disposition"] = f'attachment; filename="natal-chart-{request.user.username}.{extension}"'
     return response

@@ -1,7 +1,7 @@
 """The Connections section of settings: calendar and feed URLs, API tokens, email address and morning email."""
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -22,6 +22,7 @@ from core.services.tokens import (
     regenerate_url_token,
     revoke_access_token,
 )
+from core.views.signed_in import SignedInRequest
 
 SETTINGS_CONNECTIONS = "settings"
 
@@ -30,7 +31,7 @@ def back_to_connections() -> HttpResponse:
     return redirect(reverse(SETTINGS_CONNECTIONS) + "#connections")
 
 
-def connections_context(request: HttpRequest, **overrides) -> dict:
+def connections_context(request: SignedInRequest, **overrides) -> dict:
     """What the Connections section shows: the private URLs, the tokens and the email forms."""
     connections = connections_of(request.user)
     urls = {
@@ -53,12 +54,14 @@ def connections_context(request: HttpRequest, **overrides) -> dict:
 
 
 class ConnectionsContextMixin:
+    request: SignedInRequest
+
     def get_context_data(self, **kwargs) -> dict:
         return super().get_context_data(**connections_context(self.request), **kwargs)  # type: ignore[misc]
 
 
 @require_POST
-def regenerate_url(request: HttpRequest, kind: str) -> HttpResponse:
+def regenerate_url(request: SignedInRequest, kind: str) -> HttpResponse:
     if kind not in URL_TOKEN_KINDS:
         raise Http404("No such subscription.")
     regenerate_url_token(request.user, kind)
@@ -67,7 +70,7 @@ def regenerate_url(request: HttpRequest, kind: str) -> HttpResponse:
 
 
 @require_POST
-def create_token(request: HttpRequest) -> HttpResponse:
+def create_token(request: SignedInRequest) -> HttpResponse:
     """The new token is shown in this one response and never again."""
     form = AccessTokenForm(request.POST)
     if not form.is_valid():
@@ -80,7 +83,7 @@ def create_token(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def revoke_token(request: HttpRequest, pk: int) -> HttpResponse:
+def revoke_token(request: SignedInRequest, pk: int) -> HttpResponse:
     if not revoke_access_token(request.user, pk):
         raise Http404("No such token.")
     messages.success(request, "The token is revoked.")
@@ -88,7 +91,7 @@ def revoke_token(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def save_morning_email(request: HttpRequest) -> HttpResponse:
+def save_morning_email(request: SignedInRequest) -> HttpResponse:
     form = MorningEmailForm(request.POST, instance=connections_of(request.user))
     if not form.is_valid():
         return render(request, "core/settings.html", connections_context(request, morning_form=form), status=400)
@@ -98,6 +101,7 @@ def save_morning_email(request: HttpRequest) -> HttpResponse:
 
 
 class EmailChangeView(FormView):
+    request: SignedInRequest
     """Ask for a new address; a confirmation link goes to it and nothing changes until it is followed."""
 
     template_name = "core/email_change.html"
@@ -122,14 +126,14 @@ class EmailConfirmView(View):
 
     template_name = "core/email_confirm.html"
 
-    def get(self, request: HttpRequest, token: str) -> HttpResponse:
+    def get(self, request: SignedInRequest, token: str) -> HttpResponse:
         try:
             new_email = pending_email_change(request.user, token)
         except EmailChangeError as exc:
             return render(request, self.template_name, {"error": str(exc)}, status=400)
         return render(request, self.template_name, {"new_email": new_email})
 
-    def post(self, request: HttpRequest, token: str) -> HttpResponse:
+    def post(self, request: SignedInRequest, token: str) -> HttpResponse:
         try:
             new_email = confirm_email_change(request.user, token)
         except EmailChangeError as exc:

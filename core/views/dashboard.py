@@ -19,6 +19,7 @@ from core.services.year import progressed_moon_banner
 from core.throttle import cool_down
 from core.views.birth_data_required import BirthDataRequiredMixin
 from core.views.day import reading_context
+from core.views.signed_in import SignedInRequest
 
 MAX_NEXT_LENGTH = 2000  # Django refuses to redirect to a URL longer than 2,048 characters
 
@@ -30,6 +31,7 @@ def wants_json(request: HttpRequest) -> bool:
 class DashboardView(BirthDataRequiredMixin, TemplateView):
     """Today's stored reading; before it is stored, the run that writes it (started by the page) and its progress."""
 
+    request: SignedInRequest
     template_name = "core/dashboard.html"
 
     def get_context_data(self, **kwargs) -> dict:
@@ -52,9 +54,11 @@ class RecalculateView(BirthDataRequiredMixin, View):
 
     A run already going is given back; a new one starts at most once per interval per person."""
 
+    request: SignedInRequest
+
     http_method_names = ["post"]
 
-    def post(self, request: HttpRequest) -> HttpResponse:
+    def post(self, request: SignedInRequest) -> HttpResponse:
         run = live_recalculation(request.user)
         if run is None:
             if not cool_down(f"recalculate:{request.user.pk}", settings.RECALCULATE_INTERVAL_SECONDS):
@@ -74,7 +78,7 @@ class RunStatusView(View):
 
     http_method_names = ["get"]
 
-    def get(self, request: HttpRequest, pk: int) -> JsonResponse:
+    def get(self, request: SignedInRequest, pk: int) -> JsonResponse:
         run = JobRun.objects.filter(pk=pk).first()
         if run is None or not (request.user.is_staff or run.user_id == request.user.pk):
             raise Http404("No such run.")
@@ -86,14 +90,14 @@ class DayNoteView(View):
 
     http_method_names = ["post"]
 
-    def post(self, request: HttpRequest) -> HttpResponse:
+    def post(self, request: SignedInRequest) -> HttpResponse:
         form = DayNoteForm(request.POST)
         back = request.POST.get("next") or reverse("home")
         # Checked before anything is saved: a redirect Django refuses (too long) would answer 400 after the save.
         if not back.startswith("/") or back.startswith("//") or len(back) > MAX_NEXT_LENGTH:
             back = reverse("home")
         if not form.is_valid():
-            errors = "; ".join(e for field_errors in form.errors.values() for e in field_errors)
+            errors = "; ".join(str(e) for field_errors in form.errors.values() for e in field_errors)
             if wants_json(request):
                 return JsonResponse({"errors": form.errors}, status=400)
             messages.error(request, f"The note was not saved: {errors}")

@@ -14,6 +14,7 @@ from core.models import DailyGCode, DayNote
 from core.services.gcode import local_today
 from core.services.reading import DayOutOfRange, day_reading, explanation, readable_span
 from core.views.birth_data_required import BirthDataRequiredMixin
+from core.views.signed_in import SignedInRequest
 
 
 def reading_context(record: DailyGCode, today: dt.date) -> dict:
@@ -26,6 +27,8 @@ def reading_context(record: DailyGCode, today: dt.date) -> dict:
 
 class DayView(BirthDataRequiredMixin, TemplateView):
     """/day/YYYY-MM-DD/: the full reading of a date; an htmx request gets the reading alone."""
+
+    request: SignedInRequest
 
     template_name = "core/day.html"
 

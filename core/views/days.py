@@ -10,12 +10,15 @@ from core.models import DayNote
 from core.services.days import FORECAST_SPANS, cached_forecast, history, notes_between, summarize, summary_of
 from core.services.gcode import local_today
 from core.views.birth_data_required import BirthDataRequiredMixin
+from core.views.signed_in import SignedInRequest
 
 DEFAULT_HISTORY_DAYS = 90
 
 
 class ForecastView(BirthDataRequiredMixin, TemplateView):
     """?days=7 or 30: scores and leading transits of the coming days, computed once a day per chart (cached)."""
+
+    request: SignedInRequest
 
     template_name = "core/forecast.html"
 
@@ -29,6 +32,8 @@ class ForecastView(BirthDataRequiredMixin, TemplateView):
 
 class HistoryView(BirthDataRequiredMixin, TemplateView):
     """Past scores as a trend with the level bands, day notes as markers, and an optional comparison."""
+
+    request: SignedInRequest
 
     template_name = "core/history.html"
 

@@ -3,7 +3,7 @@
 import datetime as dt
 from itertools import groupby
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.views.generic import TemplateView, View
 
 from core.models import PatchNote
@@ -11,11 +11,13 @@ from core.oracle.patch_notes import Platform
 from core.services.gcode import local_today
 from core.services.reading import patch_notes_of
 from core.views.birth_data_required import BirthDataRequiredMixin
+from core.views.signed_in import SignedInRequest
 
 PAGE_DAYS = 14
 
 
 class PatchNotesView(BirthDataRequiredMixin, TemplateView):
+    request: SignedInRequest
     template_name = "core/patch_notes.html"
 
     def get_context_data(self, **kwargs) -> dict:
@@ -29,7 +31,9 @@ class PatchNotesView(BirthDataRequiredMixin, TemplateView):
 class PatchNoteMarkdownView(BirthDataRequiredMixin, View):
     """GET /patch-notes/2026-11-24.md: that day's blog notes as a Markdown file (the person's own only)."""
 
-    def get(self, request: HttpRequest, date: str) -> HttpResponse:
+    request: SignedInRequest
+
+    def get(self, request: SignedInRequest, date: str) -> HttpResponse:
         try:
             day = dt.date.fromisoformat(date)
         except ValueError:

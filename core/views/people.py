@@ -17,6 +17,7 @@ from core.models import SavedPerson, User
 from core.services.charts import with_wheel_style
 from core.services.gcode import local_today
 from core.services.people import Party, my_party, person_party, relationship, their_day
+from core.views.signed_in import SignedInRequest
 
 ME = "me"  # the account holder's own chart, in ?first= and ?second=
 
@@ -24,16 +25,20 @@ ME = "me"  # the account holder's own chart, in ?first= and ?second=
 class OwnPeopleMixin:
     """Only the signed-in person's saved people exist for these views."""
 
+    request: SignedInRequest
+
     def get_queryset(self):
         return SavedPerson.objects.owned_by(self.request.user)
 
 
 class PeopleView(OwnPeopleMixin, ListView):
+    request: SignedInRequest
     template_name = "core/people.html"
     context_object_name = "people"
 
 
-class PersonCreateView(CreateView):
+class PersonCreateView(CreateView[SavedPerson, PersonForm]):
+    request: SignedInRequest
     form_class = PersonForm
     template_name = "core/person_form.html"
     success_url = reverse_lazy("people")
@@ -45,12 +50,14 @@ class PersonCreateView(CreateView):
 
 
 class PersonUpdateView(OwnPeopleMixin, UpdateView):
+    request: SignedInRequest
     form_class = PersonForm
     template_name = "core/person_form.html"
     success_url = reverse_lazy("people")
 
 
 class PersonDeleteView(OwnPeopleMixin, DeleteView):
+    request: SignedInRequest
     template_name = "core/person_confirm_delete.html"
     success_url = reverse_lazy("people")
     context_object_name = "person"
@@ -58,6 +65,8 @@ class PersonDeleteView(OwnPeopleMixin, DeleteView):
 
 class PersonDayView(OwnPeopleMixin, TemplateView):
     """?date=YYYY-MM-DD: a saved person's G-Code for a date, computed now and not stored."""
+
+    request: SignedInRequest
 
     template_name = "core/person_day.html"
 
@@ -103,6 +112,7 @@ class RelationshipView(TemplateView):
 @csp_update({"style-src": ["'unsafe-inline'"]})  # a file with its own <style>, opened alone
 def relationship_svg(request: HttpRequest) -> HttpResponse:
     """The relationship's bi-wheel as a downloadable SVG file."""
+    assert isinstance(request.user, User)  # the login middleware lets only a person through
     keys = chosen_keys(request)
     if not keys[1] or (ME in keys and not request.user.has_birth_data):
         raise Http404("Choose two people with birth data.")

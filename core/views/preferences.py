@@ -4,7 +4,7 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth import logout
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
@@ -14,9 +14,11 @@ from core.forms import DeleteAccountForm
 from core.services.account import delete_account, export_data
 from core.services.zone import next_personal_runs
 from core.views.connections import ConnectionsContextMixin
+from core.views.signed_in import SignedInRequest
 
 
 class SettingsView(ConnectionsContextMixin, TemplateView):
+    request: SignedInRequest
     template_name = "core/settings.html"
 
     def get_context_data(self, **kwargs) -> dict:
@@ -28,12 +30,14 @@ class ExportView(View):
 
     http_method_names = ["get"]
 
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def get(self, request: SignedInRequest) -> HttpResponse:
         body = json.dumps(export_data(request.user), ensure_ascii=False, indent=2)
         response = HttpResponse(body, content_type="application/json; charset=utf-8")
         # Any username (non-ASCII, quotes) gives a valid header: RFC 6266 with an encoded filename*.
         filename = f"spiritual-g-code-{request.user.username}.json"
-        response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
+        disposition = content_disposition_header(as_attachment=True, filename=filename)
+        assert disposition is not None  # None only for an inline file without a name
+        response["Content-Disposition"] = disposition
         return response
 
 
@@ -42,10 +46,10 @@ class DeleteAccountView(View):
 
     template_name = "core/delete_account.html"
 
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def get(self, request: SignedInRequest) -> HttpResponse:
         return render(request, self.template_name, {"form": DeleteAccountForm(request.user)})
 
-    def post(self, request: HttpRequest) -> HttpResponse:
+    def post(self, request: SignedInRequest) -> HttpResponse:
         form = DeleteAccountForm(request.user, request.POST)
         if not form.is_valid():
             return render(request, self.template_name, {"form": form}, status=400)

@@ -7,9 +7,11 @@ from core.astro.solar_system import heliocentric_planets, render_solar_system
 from core.services.gcode import local_today
 from core.services.reading import day_reading
 from core.views.birth_data_required import BirthDataRequiredMixin
+from core.views.signed_in import SignedInRequest
 
 
 class SolarSystemView(BirthDataRequiredMixin, TemplateView):
+    request: SignedInRequest
     template_name = "core/solar_system.html"
 
     def get_context_data(self, **kwargs) -> dict:

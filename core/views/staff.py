@@ -6,6 +6,7 @@ import threading
 from django.contrib import messages
 from django.db import connections, transaction
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.views.generic import TemplateView, View
 
@@ -17,10 +18,10 @@ from core.scheduler import get_scheduler_jobs, run_now
 log = logging.getLogger("core.scheduler")
 
 
-class StaffOnlyMixin:
+class StaffOnlyMixin(View):
     """Staff pages are not there at all for others (404, not 403: nothing to discover)."""
 
-    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponseBase:
         if not request.user.is_staff:
             raise Http404("No such page.")
         return super().dispatch(request, *args, **kwargs)

@@ -1,5 +1,7 @@
 """The year page: solar return, lunar return and secondary progressions, computed on request."""
 
+from typing import Any
+
 from django.views.generic import TemplateView
 
 from core.forms import YearForm
@@ -13,16 +15,19 @@ from core.services.year import (
     solar_return_chart,
 )
 from core.views.birth_data_required import BirthDataRequiredMixin
+from core.views.signed_in import SignedInRequest
 
 
 class YearView(BirthDataRequiredMixin, TemplateView):
     """?year=2027&month=2027-03&on=2027-01-01&place=Lisbon; anything missing or invalid takes today's defaults."""
 
+    request: SignedInRequest
+
     template_name = "core/year.html"
 
     def get_context_data(self, **kwargs) -> dict:
         user, today = self.request.user, local_today(self.request.user)
-        defaults = {"year": today.year, "month": today.replace(day=1), "on": today, "place": None}
+        defaults: dict[str, Any] = {"year": today.year, "month": today.replace(day=1), "on": today, "place": None}
         form = YearForm(self.request.GET or None, initial={**defaults, "place": ""})
         chosen = {**defaults, **form.cleaned_data} if form.is_bound and form.is_valid() else defaults
         place = chosen["place"]

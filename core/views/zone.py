@@ -1,12 +1,13 @@
 """The one-click switch of the dashboard's banner: live by the browser's timezone."""
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.views.generic import View
 
 from core.forms import ScheduleZoneForm
 from core.services.zone import move_to_zone
+from core.views.signed_in import SignedInRequest
 
 
 class ScheduleZoneView(View):
@@ -14,7 +15,7 @@ class ScheduleZoneView(View):
 
     http_method_names = ["post"]
 
-    def post(self, request: HttpRequest) -> HttpResponse:
+    def post(self, request: SignedInRequest) -> HttpResponse:
         form = ScheduleZoneForm(request.POST)
         if not form.is_valid():
             messages.error(request, "That timezone is not known here; choose yours in Settings.")

@@ -16,9 +16,3 @@ def skyfield():
         timescale = loader.timescale(builtin=True)
         ephemeris = loader("de421.bsp")
     return timescale, ephemeris
-
-
-def as_ut1(timescale, instant):
-    """Skyfield time for an instant read as UT1, as the Swiss Ephemeris reads its UT."""
-    seconds = instant.second + instant.microsecond / 1e6
-    return timescale.ut1(instant.year, instant.month, instant.day, instant.hour, instant.minute, seconds)

@@ -8,23 +8,17 @@ import datetime as dt
 
 import pytest
 import swisseph as swe
-from skyfield.framelib import ecliptic_frame
 
 from core.astro import ephemeris
 from core.astro.ephemeris import PLANETS, Body
 from core.astro.zodiac import signed_difference
-from tests.astro.conftest import as_ut1
+from tests.support.skyfield_reference import FILES_TOLERANCE_ARCSEC, reference_longitude
 
 # Against DE421, 1900–2050. The Moon's bound is set by the two ΔT models (UT → TT): a second of
 # ΔT is 0.5″ of lunar motion. With the Swiss Ephemeris files (from DE431) Sun … Neptune are
-# tighter; Pluto is not, because DE421's own Pluto differs from DE431's by about 1″.
+# tighter (FILES_TOLERANCE_ARCSEC, beside the reference); Pluto is not, because DE421's own Pluto
+# differs from DE431's by about 1″.
 MOSHIER_TOLERANCE_ARCSEC = {body: 1.5 for body in PLANETS} | {Body.MOON: 3.0}
-FILES_TOLERANCE_ARCSEC = {body: 0.75 for body in PLANETS} | {Body.PLUTO: 1.5, Body.MOON: 2.5}
-DE421_TARGET = {
-    Body.SUN: "sun", Body.MOON: "moon", Body.MERCURY: "mercury", Body.VENUS: "venus",
-    Body.MARS: "mars barycenter", Body.JUPITER: "jupiter barycenter", Body.SATURN: "saturn barycenter",
-    Body.URANUS: "uranus barycenter", Body.NEPTUNE: "neptune barycenter", Body.PLUTO: "pluto barycenter",
-}  # fmt: skip
 START = dt.datetime(1900, 1, 2, 7, 13, tzinfo=dt.UTC)
 END = dt.datetime(2050, 12, 28, 17, 41, tzinfo=dt.UTC)
 N_INSTANTS = 200
@@ -34,13 +28,6 @@ def spread_instants() -> list[dt.datetime]:
     """200 instants spread evenly over 1900–2050, at varied times of day."""
     step = (END - START) / (N_INSTANTS - 1)
     return [START + step * i for i in range(N_INSTANTS)]
-
-
-def reference_longitude(skyfield, instant: dt.datetime, body: Body) -> float:
-    timescale, eph = skyfield
-    t = as_ut1(timescale, instant)
-    _, lon, _ = eph["earth"].at(t).observe(eph[DE421_TARGET[body]]).apparent().frame_latlon(ecliptic_frame)
-    return lon.degrees
 
 
 def worst_errors(skyfield, longitude_of) -> dict[Body, float]:

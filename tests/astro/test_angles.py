@@ -11,7 +11,7 @@ import pytest
 from core.astro import ephemeris
 from core.astro.houses import compute_houses
 from core.astro.zodiac import signed_difference
-from tests.astro.conftest import as_ut1
+from tests.support.skyfield_reference import as_ut1
 
 TOLERANCE_ARCSEC = 1.0
 CASES = [

@@ -1,7 +1,7 @@
 """Every event of a sample of days against an independent search on skyfield + JPL DE421.
 
 For each day the engine's ingresses, stations, lunations, eclipses and transit-to-natal
-perfections are paired with those found by tests/astro/reference_events.py: the same events,
+perfections are paired with those found by tests/support/reference_events.py: the same events,
 no more and no fewer (a double or a missing event fails), each within a tolerance in seconds.
 The True Node is left out: DE421 has no node, and the osculating node's time is too sensitive
 to how it is derived for an independent check to mean much.
@@ -21,9 +21,9 @@ from core.astro import day_track, sky
 from core.astro.aspects import Point
 from core.astro.chart import ChartRequest, compute_natal_chart
 from core.astro.transits import TRANSIT_POLICY, DayReport, day_report
-from tests.astro.reference_events import TARGETS, Event, Sky, julian_day, perfections, wrapped
-from tests.astro.test_accuracy import FILES_TOLERANCE_ARCSEC
-from tests.conftest import use_ephemeris
+from tests.support.ephemeris import use_ephemeris
+from tests.support.reference_events import TARGETS, Event, Sky, julian_day, perfections, wrapped
+from tests.support.skyfield_reference import FILES_TOLERANCE_ARCSEC
 
 POSITION_TOLERANCE_ARCSEC = {body.label: arcsec for body, arcsec in FILES_TOLERANCE_ARCSEC.items()}
 # A lunation: the Moon's 2.5″ and the Sun's 0.75″ over an elongation rate of ~0.5″/s, and a second

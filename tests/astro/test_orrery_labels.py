@@ -5,7 +5,7 @@ import random
 import xml.etree.ElementTree as ET
 
 from core.astro.solar_system import SIZE, heliocentric_planets, render_solar_system
-from tests.astro.test_wheel_overlaps import SVG, overlaps, text_boxes
+from tests.support.svg import SVG, overlaps, text_boxes
 
 N_DATES = 1000
 

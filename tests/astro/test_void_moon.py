@@ -8,7 +8,7 @@ from core.astro.ephemeris import Body
 from core.astro.transits import day_report
 from core.astro.void_moon import ASPECTS, PARTNERS, void_before
 from core.astro.zodiac import normalize, signed_difference
-from tests.astro.test_accuracy import reference_longitude
+from tests.support.skyfield_reference import reference_longitude
 
 TOLERANCE_DEGREES = 0.02  # the Moon moves that far in about 2 minutes
 

@@ -17,36 +17,10 @@ import pytest
 from core.astro.chart import ChartRequest, NatalChart, compute_natal_chart
 from core.astro.houses import HOUSE_SYSTEMS
 from core.astro.wheel import render_wheel
+from tests.support.svg import SVG, overlaps, text_boxes
 
-SVG = "{http://www.w3.org/2000/svg}"
 N_CHARTS = 500
 CELL = 24.0  # px: grid for finding the lines near a box
-WIDE = {" ": 0.32, "°": 0.5, "′": 0.35}
-
-
-def advance(content: str, size: float) -> float:
-    em = 0.0
-    for char in content:
-        if char in WIDE:
-            em += WIDE[char]
-        elif char.isdigit():
-            em += 0.64
-        elif char.isascii():
-            em += 0.75 if char.isupper() else 0.62
-        else:
-            em += 1.0  # planet, sign and retrograde symbols: at most an em in DejaVu Sans
-    return em * size
-
-
-def text_boxes(root) -> list[tuple[float, float, float, float, str]]:
-    boxes = []
-    for node in root.iter(f"{SVG}text"):
-        content, size = "".join(node.itertext()), float(node.get("font-size"))
-        x, y, half = float(node.get("x")), float(node.get("y")), advance(content, size) / 2
-        assert node.get("text-anchor") == "middle"
-        assert node.get("dominant-baseline") == "central"
-        boxes.append((x - half, y - size / 2, x + half, y + size / 2, content))
-    return boxes
 
 
 def segments(root) -> list[tuple[float, float, float, float]]:
@@ -98,10 +72,6 @@ def cuts_circle(circle, box) -> bool:
     nearest = math.hypot(max(left - cx, 0, cx - right), max(top - cy, 0, cy - bottom))
     farthest = max(math.hypot(x - cx, y - cy) for x in (left, right) for y in (top, bottom))
     return nearest < r < farthest
-
-
-def overlaps(a, b) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def collisions(svg: str) -> list[str]:

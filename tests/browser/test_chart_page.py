@@ -5,8 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import screenshot
-from tests.browser.test_main_flow import register
+from tests.support.browser import register, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.server]
 # Boxes of the wheel's texts as the browser lays them out: real advance widths of the real font,
@@ -86,7 +85,7 @@ def test_the_printed_wheel_in_the_browser(page):
 
 
 def screenshot_path(name: str):
-    from tests.browser.conftest import ARTIFACTS
+    from tests.support.browser import ARTIFACTS
 
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS / f"{name}.png"

@@ -5,8 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import screenshot
-from tests.browser.test_main_flow import enter_birth_data, register
+from tests.support.browser import enter_birth_data, register, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.server]
 

@@ -8,9 +8,8 @@ import datetime as dt
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import screenshot
-from tests.browser.test_local_time import register_with_birth_place
-from tests.server import manage
+from tests.support.browser import register_with_birth_place, screenshot
+from tests.support.server import manage
 
 pytestmark = [pytest.mark.browser, pytest.mark.server]
 

@@ -11,10 +11,9 @@ import zoneinfo
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import screenshot
+from tests.support.browser import register_with_birth_place, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.server]
-PASSWORD = "orbit-Lantern-42"
 ZONES = ["America/Sao_Paulo", "Asia/Tokyo", "America/Chicago"]
 
 
@@ -31,17 +30,6 @@ def zoned_page(browser, site, request):
     page.set_default_timeout(20_000)
     yield page, request.param
     context.close()
-
-
-def register_with_birth_place(page, username: str, place: str = "London, United Kingdom") -> None:
-    page.goto("/accounts/register/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_label("Password confirmation").fill(PASSWORD)
-    page.get_by_label("Birth date", exact=True).fill("1990-06-15")
-    page.get_by_label("Birth time", exact=True).fill("14:30")
-    page.get_by_label("Birth place", exact=True).fill(place)
-    page.get_by_role("button", name="Create account").click()
 
 
 @pytest.mark.parametrize("zoned_page", ZONES, indirect=True)

@@ -6,11 +6,11 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import screenshot
-from tests.server import launch_daphne, manage, start_daphne
+from tests.support.browser import enter_birth_data, register, screenshot
+from tests.support.people import PASSWORD
+from tests.support.server import launch_daphne, manage, start_daphne
 
 pytestmark = [pytest.mark.browser, pytest.mark.server]
-PASSWORD = "orbit-Lantern-42"
 PROGRESS_RECORDER = """
 window.progressSeen = [];
 window.loadedOnce = true;
@@ -23,22 +23,6 @@ new MutationObserver(() => window.progressSeen.push(Number(bar.value)))
 MARK_SWAPPED = (  # a mark the test can wait for without evaluating script text in the page (CSP refuses eval)
     "document.querySelector('#today').addEventListener('htmx:afterSettle', () => document.body.dataset.swapped = 'yes')"
 )
-
-
-def register(page, username: str) -> None:
-    page.goto("/accounts/register/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_label("Password confirmation").fill(PASSWORD)
-    page.get_by_role("button", name="Create account").click()
-
-
-def enter_birth_data(page) -> None:
-    expect(page).to_have_url(re.compile(r"/settings/birth-data/$"))
-    page.get_by_label("Birth date", exact=True).fill("1990-06-15")
-    page.get_by_label("Birth time", exact=True).fill("14:30")
-    page.get_by_label("Birth place", exact=True).fill("London, United Kingdom")
-    page.get_by_role("button", name=re.compile("Save")).click()
 
 
 def test_sign_up_to_a_live_dashboard_and_copy_the_program(page):

@@ -5,8 +5,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import screenshot
-from tests.browser.test_local_time import PASSWORD, register_with_birth_place
+from tests.support.browser import register_with_birth_place, screenshot
+from tests.support.people import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.server]
 FIRST_LOOKUP_MS = 30_000  # a fresh server reads its gazetteer on the first place lookup

@@ -1,16 +1,18 @@
 """Calibration: over every day of a year for 100 varied charts the score uses its whole range.
 
-The population is the one bench/gcode_calibration.py prints for docs/gcode.md.
+The population (bench/population.py) is the one bench/gcode_calibration.py prints for docs/gcode.md.
 """
 
 import statistics
 from collections import Counter
 
+import pytest
+
+from bench.population import days_of, varied_charts
 from core.astro.chart import compute_natal_chart
 from core.astro.transits import day_report
 from core.gcode.facts import contact_of, transit_points
 from core.gcode.score import gcode_score, intensity_level
-from tests.gcode.samples import days_of, varied_charts
 
 
 def year_of_scores() -> list[int]:
@@ -25,6 +27,7 @@ def year_of_scores() -> list[int]:
     ]
 
 
+@pytest.mark.slow  # about a minute: 36,500 days scored
 def test_a_year_for_100_charts_uses_every_level_centres_and_rarely_pins_the_ends():
     scores = year_of_scores()
 

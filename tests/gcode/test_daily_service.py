@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from core.models import DailyGCode, PatchNote
 from core.services.days import forecast
 from core.services.gcode import compute_daily_gcode, generate_patch_notes
-from tests.oracle.fake_gemini import BEHAVIOURS, FakeGemini
+from tests.support.fake_gemini import BEHAVIOURS, FakeGemini
 
 pytestmark = pytest.mark.django_db
 DAY = dt.date(2026, 11, 24)

@@ -5,9 +5,10 @@ import re
 
 import pytest
 
+from bench.population import days_of, varied_charts
 from core.gcode.facts import DayFacts
 from core.gcode.program import gcode_program
-from tests.gcode.samples import LONDON_1990, days_of, facts_on, varied_charts
+from tests.support.samples import LONDON_1990, facts_on
 
 WORD = re.compile(r"^([GXYZRFIJM])(-?\d+(?:\.\d+)?)$")
 MOTIONS = {"G00", "G01", "G02", "G03"}

@@ -4,12 +4,13 @@ import dataclasses
 import datetime as dt
 import json
 
+from bench.population import days_of
 from core.astro.chart import ChartRequest
 from core.astro.transits import day_report
 from core.gcode.facts import DayFacts, NatalPoint, day_facts
 from core.gcode.themes import HOUSE_THEMES, KIND_THEMES, PLANET_THEMES, day_themes
 from core.oracle.patch_notes import render_patch_notes
-from tests.gcode.samples import LONDON_1990, days_of, facts_on
+from tests.support.samples import LONDON_1990, facts_on
 
 
 def test_themes_are_three_to_five_distinct_hashtags_from_the_leading_transits():

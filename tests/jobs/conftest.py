@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from core.models import User
-from tests.conftest import londoner
+from tests.support.people import londoner
 
 
 @pytest.fixture

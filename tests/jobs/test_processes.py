@@ -1,31 +1,25 @@
 """The scheduler in real processes: start guards, one scheduler per installation, shutdown, inspection."""
 
-import datetime as dt
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
 from core.scheduler.live import should_autostart
-from tests.oracle.fake_gemini import BEHAVIOURS, FakeGemini
-from tests.server import ROOT, manage, server_environment, start_daphne
+from tests.support.fake_gemini import BEHAVIOURS, FakeGemini
+from tests.support.processes import (
+    CREATE_PEOPLE,
+    database,
+    scheduler_log,
+    utc_offset_where_it_is_six_in_the_morning,
+    wait_for,
+)
+from tests.support.server import ROOT, manage, server_environment, start_daphne
 
 pytestmark = pytest.mark.server
-
-CREATE_PEOPLE = """
-import datetime as dt
-from core.models import User
-for name in {names!r}:
-    User.objects.create_user(username=name, password="orbit-Lantern-42", birth_date=dt.date(1990, 6, 15),
-        birth_time=dt.time(14, 30), birth_place="London", birth_latitude=51.50853, birth_longitude=-0.12574,
-        birth_timezone="Europe/London", schedule_timezone={zone!r})
-User.objects.update(date_joined=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
-"""
 
 
 @pytest.mark.parametrize(
@@ -47,24 +41,6 @@ User.objects.update(date_joined=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
 def test_the_scheduler_starts_only_in_a_serving_process(argv, environ, expected):
     assert should_autostart(argv, environ, enabled=True) is expected
     assert should_autostart(argv, environ, enabled=False) is False
-
-
-def database(workdir: Path) -> sqlite3.Connection:
-    return sqlite3.connect(workdir / "server.sqlite3", timeout=10)
-
-
-def scheduler_log(workdir: Path) -> str:
-    path = workdir / "logs" / "scheduler.log"
-    return path.read_text() if path.exists() else ""
-
-
-def wait_for(condition, seconds: float = 20.0, step: float = 0.1):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if value := condition():
-            return value
-        time.sleep(step)
-    raise AssertionError("condition not met in time")
 
 
 def test_management_commands_never_start_a_scheduler(tmp_path):
@@ -93,13 +69,6 @@ def test_two_servers_started_together_run_one_scheduler(tmp_path):
     finally:
         first.stop()
         second.stop()
-
-
-def utc_offset_where_it_is_six_in_the_morning() -> str:
-    """An Etc/GMT zone whose local time is about 06:00 now: its 04:00 slot is due and within the grace window."""
-    hour = dt.datetime.now(dt.UTC).hour
-    offset = next(h for h in range(-12, 15) if (hour + h) % 24 == 6)
-    return "UTC" if offset == 0 else f"Etc/GMT{'-' if offset > 0 else '+'}{abs(offset)}"  # Etc signs are inverted
 
 
 @pytest.fixture

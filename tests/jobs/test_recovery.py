@@ -10,8 +10,8 @@ import zoneinfo
 
 import pytest
 
-from tests.jobs.test_processes import database, wait_for
-from tests.server import ROOT, manage, server_environment
+from tests.support.processes import database, wait_for
+from tests.support.server import ROOT, manage, server_environment
 
 pytestmark = pytest.mark.server
 
@@ -25,6 +25,7 @@ CREATE_PEOPLE = f"""
 import datetime as dt
 from django.contrib.auth.hashers import make_password
 from core.models import User
+from tests.support.processes import CREATE_PEOPLE
 password = make_password("orbit-Lantern-42")  # one hash: 2,000 of them would take minutes
 User.objects.bulk_create([
     User(username=f"p{{n}}", password=password, birth_date=dt.date(1950, 1, 1) + dt.timedelta(days=17 * n),
@@ -47,6 +48,7 @@ def sweep_at(now: dt.datetime) -> str:
     )
 
 
+@pytest.mark.slow  # a sweep for 2,000 people, killed, then one for the rest
 def test_a_killed_run_for_2000_people_is_finished_by_a_sweep_eight_hours_later(tmp_path):
     env = server_environment(tmp_path, LOG_LEVEL="WARNING")
     manage(env, "migrate", "--noinput", "-v0")

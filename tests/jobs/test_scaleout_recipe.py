@@ -12,8 +12,8 @@ import zoneinfo
 import pytest
 import websockets
 
-from tests.jobs.test_processes import CREATE_PEOPLE, scheduler_log, utc_offset_where_it_is_six_in_the_morning
-from tests.server import ROOT, free_port, launch_daphne, manage, server_environment
+from tests.support.processes import CREATE_PEOPLE, scheduler_log, utc_offset_where_it_is_six_in_the_morning
+from tests.support.server import ROOT, free_port, launch_daphne, manage, server_environment
 
 pytestmark = [pytest.mark.server, pytest.mark.scaleout]
 PASSWORD = "orbit-Lantern-42"  # CREATE_PEOPLE's

@@ -7,7 +7,7 @@ from email.message import EmailMessage
 import pytest
 from aiosmtpd.controller import Controller
 
-from tests.server import free_port
+from tests.support.server import free_port
 
 
 class Inbox:

@@ -7,7 +7,7 @@ from django.test import Client
 
 from core.models import Connections, JobRun, MorningEmail, User
 from core.scheduler.sweep import sweep
-from tests.conftest import londoner
+from tests.support.people import londoner
 
 DAY = dt.date(2026, 11, 24)
 SEVEN_LONDON = dt.datetime(2026, 11, 24, 7, 1, tzinfo=dt.UTC)  # 07:01 in London (GMT in November)

@@ -5,7 +5,7 @@ import re
 from django.core.mail import send_mail
 
 from core.models import User
-from tests.conftest import PASSWORD
+from tests.support.people import PASSWORD
 
 LINK = re.compile(r"https?://testserver(/\S+)")
 

@@ -8,17 +8,10 @@ import pytest
 
 from core.oracle.gemini import GeminiSettings
 from core.oracle.writer import write_daily_texts
-from tests.gcode.samples import facts_on
-from tests.oracle.fake_gemini import BEHAVIOURS, GOOD_ANSWER, FakeGemini
+from tests.support.fake_gemini import BEHAVIOURS, GOOD_ANSWER, settings_for
+from tests.support.samples import facts_on
 
 FACTS = facts_on(dt.date(2026, 11, 24))
-
-
-@pytest.fixture(scope="module")
-def gemini_server():
-    server = FakeGemini().start()
-    yield server
-    server.shutdown()
 
 
 @pytest.fixture
@@ -26,10 +19,6 @@ def gemini(gemini_server):
     gemini_server.behaviour = BEHAVIOURS["success"]
     gemini_server.requests.clear()
     return gemini_server
-
-
-def settings_for(server: FakeGemini, timeout: float = 5.0) -> GeminiSettings:
-    return GeminiSettings("test-key", "gemini-2.5-flash", timeout, server.base_url)
 
 
 def test_a_good_answer_is_used_with_the_model_and_token_counts(gemini):

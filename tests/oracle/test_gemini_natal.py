@@ -1,30 +1,11 @@
 """The natal reading through Gemini (a local server speaking its API): used when good, the local one otherwise."""
 
-import datetime as dt
-import json
-
 import pytest
 
-from core.astro.chart import ChartRequest, compute_natal_chart
 from core.oracle.gemini import GeminiSettings
-from core.oracle.natal import NatalAspect, Placement, major_only
 from core.oracle.writer import write_natal_reading
-from tests.oracle.fake_gemini import BEHAVIOURS, Behaviour, answer
-from tests.oracle.test_gemini import gemini_server, settings_for  # noqa: F401 (a fixture, by name)
-
-CHART = compute_natal_chart(ChartRequest(dt.datetime(1990, 6, 15, 13, 30, tzinfo=dt.UTC), 51.5, -0.12))
-PLACEMENTS = [Placement(p.name, p.sign, p.house, p.retrograde) for p in CHART.points]
-ASPECTS = [NatalAspect(a.first, a.kind, a.second) for a in CHART.aspects]
-MAJOR = major_only(ASPECTS)
-
-
-def good_natal_answer(**changes) -> Behaviour:
-    data = {
-        "summary": "You are a quick mind with a deep, dreamy heart, and you meet the world with grace.",
-        "placements": [f"Paragraph on {p.name}." for p in PLACEMENTS],
-        "aspects": [f"Paragraph on {a.first} and {a.second}." for a in MAJOR],
-    } | changes
-    return Behaviour(body=answer(json.dumps(data)))
+from tests.support.fake_gemini import BEHAVIOURS, settings_for
+from tests.support.natal_answers import ASPECTS, MAJOR, PLACEMENTS, good_natal_answer
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 import datetime as dt
 import itertools
-import re
 
 import pytest
 
@@ -13,15 +12,10 @@ from core.gcode.facts import TransitFact
 from core.gcode.patch_notes import NoteItem
 from core.oracle import local
 from core.oracle.tables import NATAL_MEANINGS, STATION_MEANINGS, TRANSIT_MEANINGS
-from tests.gcode.samples import facts_on
+from tests.support.samples import facts_on
+from tests.support.texts import assert_real_text
 
-PLACEHOLDER = re.compile(r"[{}$]|\bNone\b|TODO|TBD|lorem|\bnan\b", re.IGNORECASE)
 STATION_BODIES = ("Mercury", "Venus", "Mars", "Jupiter", "Saturn", "Uranus", "Neptune", "Pluto")
-
-
-def assert_real_text(text: str) -> None:
-    assert text.strip(), "empty text"
-    assert not PLACEHOLDER.search(text), f"placeholder in: {text}"
 
 
 def fact(transit: str, kind: str, natal: str, nature: str, exact_at: str | None = "09:41") -> TransitFact:

@@ -9,7 +9,7 @@ from core.astro.zodiac import SIGNS
 from core.oracle import local
 from core.oracle.natal import NatalAspect, Placement, aspect_text, big_three, natal_reading, placement_text
 from core.oracle.tables import NATAL_MEANINGS
-from tests.oracle.test_local_engine import assert_real_text
+from tests.support.texts import assert_real_text
 
 MAJOR = [kind.name for kind in ASPECT_KINDS if kind.major]
 

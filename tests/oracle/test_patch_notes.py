@@ -4,11 +4,12 @@ import datetime as dt
 
 import pytest
 
+from bench.population import days_of
 from core.astro.seasons import SLOW_BODIES
 from core.gcode.patch_notes import note_items, version_of
 from core.oracle.local import TONES
 from core.oracle.patch_notes import PLATFORM_LIMITS, cut_at_word, render_patch_notes
-from tests.gcode.samples import days_of, facts_on
+from tests.support.samples import facts_on
 
 YEAR = days_of(2026)
 

@@ -11,9 +11,10 @@ from functools import lru_cache
 
 import pytest
 
+from bench.population import days_of, varied_charts
 from core.oracle import local
 from core.oracle.patch_notes import render_patch_notes
-from tests.gcode.samples import days_for_charts, days_of, varied_charts
+from tests.support.samples import days_for_charts
 
 pytestmark = pytest.mark.slow
 

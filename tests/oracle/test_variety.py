@@ -7,8 +7,9 @@ import datetime as dt
 import itertools
 from collections import Counter
 
+from bench.population import varied_charts
 from core.oracle import local
-from tests.gcode.samples import days_for_charts, varied_charts
+from tests.support.samples import days_for_charts
 
 DAYS = [dt.date(2026, 9, 1) + dt.timedelta(days=n) for n in range(60)]
 WINDOW = 14

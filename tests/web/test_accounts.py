@@ -6,26 +6,9 @@ import pytest
 from django.urls import reverse
 
 from core.models import JobRun, User
-from tests.conftest import PASSWORD
+from tests.support.people import PASSWORD, registration
 
 pytestmark = pytest.mark.django_db
-
-
-def registration(**overrides) -> dict:
-    data = {
-        "username": "grace",
-        "email": "grace@example.org",
-        "password1": PASSWORD,
-        "password2": PASSWORD,
-        "birth_date": "1985-03-09",
-        "birth_time": "06:45",
-        "birth_place": "Kathmandu",
-        "birth_latitude": "27.70169",
-        "birth_longitude": "85.3206",
-        "birth_timezone": "",
-    }
-    data.update(overrides)
-    return data
 
 
 def test_registering_logs_the_person_in_and_derives_the_timezone(client):

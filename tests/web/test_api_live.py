@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance
 
-from tests.server import manage, start_daphne
+from tests.support.server import manage, start_daphne
 
 pytestmark = pytest.mark.server
 

@@ -8,28 +8,9 @@ from django.urls import reverse
 
 from core.astro import ephemeris
 from core.models import NatalChart
+from tests.support.people import birth_form
 
 pytestmark = pytest.mark.django_db
-
-
-def birth_form(**overrides) -> dict:
-    data = {
-        "birth_date": "1990-06-15",
-        "birth_time": "14:30",
-        "birth_time_fold": "",
-        "birth_place": "London, United Kingdom",
-        "birth_latitude": "",
-        "birth_longitude": "",
-        "birth_timezone": "",
-        "house_system": "P",
-        "zodiac": "tropical",
-        "lilith": "",
-        "tone": "inspiring",
-        "daily_gcode_enabled": "on",
-        "schedule_timezone": "Europe/London",
-    }
-    data.update(overrides)
-    return data
 
 
 @pytest.mark.parametrize("name", ["chart", "chart-svg", "chart-png"])

@@ -7,7 +7,7 @@ import os
 import pytest
 import websockets
 
-from tests.server import DaphneServer, manage, start_daphne
+from tests.support.server import DaphneServer, manage, start_daphne
 
 pytestmark = pytest.mark.server
 

@@ -16,8 +16,8 @@ from core.models import DailyGCode, DayNote, JobRun, NatalChart, PatchNote
 from core.services.gcode import compute_daily_gcode, local_today
 from core.services.reading import readable_span
 from core.services.recalculate import start_recalculation
-from tests.conftest import londoner
-from tests.web.test_pages import wait_until_no_run_is_running
+from tests.support.pages import wait_until_no_run_is_running
+from tests.support.people import londoner
 
 pytestmark = pytest.mark.django_db
 DAY = dt.date(2026, 11, 26)

@@ -10,7 +10,7 @@ from channels.testing import WebsocketCommunicator
 from core import events
 from core.events import deliver, user_group
 from gcode_site.asgi import application
-from tests.web.test_dashboard_socket import ORIGIN, session_cookie_for
+from tests.support.sockets import ORIGIN, session_cookie_for
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

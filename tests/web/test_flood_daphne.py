@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import websockets
 
-from tests.server import DaphneServer, manage, start_daphne
-from tests.web.test_live_daphne import CREATE_PERSON, PASSWORD
+from tests.support.people import PASSWORD
+from tests.support.server import CREATE_PERSON, DaphneServer, manage, start_daphne
 
 pytestmark = pytest.mark.server
 
@@ -86,6 +86,7 @@ def stop_monitor(monitor: subprocess.Popen) -> list[float]:
     return [float(line) for line in output.split()]
 
 
+@pytest.mark.slow  # FLOOD_SECONDS of flooding, then the server settles
 def test_a_flooding_client_neither_slows_the_site_nor_swells_the_server(server):
     pid = server.process.pid
     before = rss_mb(pid)

@@ -5,7 +5,7 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from core.services import days as days_service
-from tests.web.test_chart_views import birth_form
+from tests.support.people import birth_form
 
 pytestmark = pytest.mark.django_db
 

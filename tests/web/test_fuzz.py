@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from core.forms import BIRTH_FIELDS
 from core.models import DailyGCode, DayNote, JobRun, NatalChart, User
 from gcode_site.asgi import application
-from tests.web.test_dashboard_socket import ORIGIN, session_cookie_for
+from tests.support.sockets import ORIGIN, session_cookie_for
 
 FUZZ = settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
 

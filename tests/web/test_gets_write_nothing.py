@@ -15,9 +15,9 @@ from core.models import DailyGCode, JobRun, RunStatus
 from core.services.charts import recompute_natal_chart
 from core.services.gcode import compute_daily_gcode, local_today
 from core.services.recalculate import JOB, recalculation_slot
-from tests.oracle.fake_gemini import FakeGemini
-from tests.web.test_pages import wait_until_no_run_is_running
-from tests.web.test_people import save_person
+from tests.support.fake_gemini import FakeGemini
+from tests.support.pages import wait_until_no_run_is_running
+from tests.support.people import save_person
 
 pytestmark = pytest.mark.django_db
 WRITES = re.compile(r"^\s*(INSERT|UPDATE|DELETE|REPLACE)\b", re.IGNORECASE)

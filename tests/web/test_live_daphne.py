@@ -16,18 +16,11 @@ import urllib.request
 import pytest
 import websockets
 
-from tests.server import manage, start_daphne
+from tests.support.people import PASSWORD
+from tests.support.server import CREATE_PERSON, manage, start_daphne
 
 pytestmark = pytest.mark.server
 
-PASSWORD = "nebula-Quartz-19"
-CREATE_PERSON = f"""
-import datetime as dt
-from core.models import User
-User.objects.create_user(username="ops", password="{PASSWORD}", birth_date=dt.date(1990, 6, 15),
-    birth_time=dt.time(14, 30), birth_place="London", birth_latitude=51.50853, birth_longitude=-0.12574,
-    birth_timezone="Europe/London", schedule_timezone="Europe/London")
-"""
 ASYNCIO_TROUBLE = ("Non-thread-safe operation", "was never awaited", "Task was destroyed", "Executing <", "asyncio")
 
 

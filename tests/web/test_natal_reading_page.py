@@ -6,8 +6,8 @@ from django.urls import reverse
 from core.services.charts import current_natal_chart
 from core.services.gcode import gemini_settings
 from core.services.natal_reading import natal_reading_for, write_stored_reading
-from tests.oracle.fake_gemini import FakeGemini
-from tests.oracle.test_gemini_natal import good_natal_answer
+from tests.support.fake_gemini import FakeGemini
+from tests.support.natal_answers import good_natal_answer
 
 pytestmark = pytest.mark.django_db
 

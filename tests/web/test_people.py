@@ -1,23 +1,12 @@
 """Saved people, relationships, their day and the year page through the client: anonymous, stranger, owner."""
 
-import datetime as dt
-
 import pytest
 from django.urls import reverse
 
-from core.models import DailyGCode, NatalChart, Relation, SavedPerson
-from tests.conftest import londoner
+from core.models import DailyGCode, NatalChart, SavedPerson
+from tests.support.people import londoner, save_person
 
 pytestmark = pytest.mark.django_db
-
-
-def save_person(owner, name="Sam", **fields) -> SavedPerson:
-    """A person born in Lisbon on 1988-03-02 at 07:15, kept by `owner`."""
-    fields = {
-        "birth_date": dt.date(1988, 3, 2), "birth_time": dt.time(7, 15), "birth_place": "Lisbon, Portugal",
-        "birth_latitude": 38.71667, "birth_longitude": -9.13333, "birth_timezone": "Europe/Lisbon", **fields,
-    }  # fmt: skip
-    return SavedPerson.objects.create(owner=owner, name=name, relation=Relation.PARTNER, **fields)
 
 
 def person_form(**overrides) -> dict:

@@ -11,7 +11,7 @@ from core.consumers import CLOSE_FORBIDDEN_ORIGIN, CLOSE_NOT_FOUND, CLOSE_UNAUTH
 from core.events import run_group
 from core.models import JobRun
 from gcode_site.asgi import application
-from tests.web.test_dashboard_socket import ORIGIN, close_code, session_cookie_for
+from tests.support.sockets import ORIGIN, close_code, session_cookie_for
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

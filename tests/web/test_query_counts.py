@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from core.services.charts import recompute_natal_chart
 from core.services.gcode import compute_daily_gcode, generate_patch_notes, local_today
-from tests.web.test_people import save_person
+from tests.support.people import save_person
 
 pytestmark = pytest.mark.django_db
 

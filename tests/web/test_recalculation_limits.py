@@ -16,7 +16,7 @@ from core.models import DailyGCode, JobRun, RunAttempt, RunStatus
 from core.services.account import delete_account
 from core.services.gcode import local_today
 from core.services.recalculate import JOB, recalculate_after_change, start_recalculation
-from tests.oracle.fake_gemini import BEHAVIOURS, FakeGemini
+from tests.support.fake_gemini import BEHAVIOURS, FakeGemini
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

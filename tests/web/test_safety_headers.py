@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from core.models import User
-from tests.conftest import PASSWORD
-from tests.web.test_pages import PAGES
+from tests.support.pages import PAGES
+from tests.support.people import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,8 @@ from django.urls import reverse
 
 from core.models import User
 from core.views.charts import SEARCHES_PER_MINUTE
-from tests.conftest import PASSWORD
-from tests.web.test_accounts import registration as signup_data
+from tests.support.people import PASSWORD
+from tests.support.people import registration as signup_data
 
 pytestmark = pytest.mark.django_db
 

@@ -16,8 +16,8 @@ from core.consumers import (
 )
 from core.services.account import delete_account
 from core.socket_limits import TokenBucket, json_depth, origin_allowed
-from tests.conftest import PASSWORD
-from tests.web.test_dashboard_socket import ORIGIN, close_code, communicator
+from tests.support.people import PASSWORD
+from tests.support.sockets import ORIGIN, close_code, communicator
 
 
 def scope(origin: str | None, host: str | None = "gcode.example.org", scheme: str = "ws") -> dict:

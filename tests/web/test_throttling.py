@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from core.models import User
-from tests.conftest import PASSWORD
+from tests.support.people import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

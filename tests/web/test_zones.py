@@ -11,7 +11,7 @@ from django.utils import timezone
 from core.models import DailyGCode, JobRun, User
 from core.services.gcode import compute_daily_gcode, local_today
 from core.services.zone import next_personal_runs
-from tests.conftest import londoner
+from tests.support.people import londoner
 
 pytestmark = pytest.mark.django_db
 TOKYO = zoneinfo.ZoneInfo("Asia/Tokyo")

@@ -18,6 +18,7 @@ class Command(BaseCommand):
             signal.signal(signum, lambda *_: stopping.set())
         scheduler = LiveScheduler()
         if not scheduler.start():
+            assert scheduler.lock is not None  # start() took one
             raise CommandError(f"Another process runs the scheduler ({scheduler.lock.holder()}).")
         self.stdout.write("Scheduler running; SIGTERM or Ctrl-C stops it.")
         stopping.wait()

@@ -1,7 +1,6 @@
-"""Charts and days the G-Code and oracle tests share."""
+"""Charts and days the G-Code and oracle tests share (the calibration population is bench/population.py)."""
 
 import datetime as dt
-import random
 
 from core.astro.chart import ChartRequest, compute_natal_chart
 from core.astro.transits import day_report
@@ -17,25 +16,6 @@ def natal_points(request: ChartRequest) -> list[NatalPoint]:
 def facts_on(date: dt.date, request: ChartRequest = LONDON_1990, zone: str = "Europe/London") -> DayFacts:
     points = natal_points(request)
     return day_facts(day_report(points, date, zone), points, request.time_known)
-
-
-def varied_charts(count: int, seed: int = 11) -> list[ChartRequest]:
-    """Births spread over 1940–2010 and the inhabited latitudes; every tenth without a birth time."""
-    rng = random.Random(seed)
-    return [
-        ChartRequest(
-            dt.datetime(1940, 1, 1, tzinfo=dt.UTC) + dt.timedelta(minutes=rng.randrange(70 * 365 * 1440)),
-            rng.uniform(-55.0, 60.0),
-            rng.uniform(-180.0, 180.0),
-            time_known=index % 10 != 0,
-        )
-        for index in range(count)
-    ]
-
-
-def days_of(year: int) -> list[dt.date]:
-    first = dt.date(year, 1, 1)
-    return [first + dt.timedelta(days=n) for n in range((dt.date(year + 1, 1, 1) - first).days)]
 
 
 def days_for_charts(

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+from core.oracle.gemini import GeminiSettings
+
 GOOD_ANSWER = {
     "interpretation": "Saturn squares your Uranus: the old structure creaks.\n\nVenus trines your Sun: ease.",
     "affirmation": "I build slowly and I build well.",
@@ -90,3 +92,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def log_message(self, *args) -> None:
         pass
+
+
+def settings_for(server: FakeGemini, timeout: float = 5.0) -> GeminiSettings:
+    return GeminiSettings("test-key", "gemini-2.5-flash", timeout, server.base_url)

@@ -11,7 +11,9 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support.people import PASSWORD
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def free_port() -> int:
@@ -114,3 +116,13 @@ def launch_daphne(env: dict[str, str], port: int) -> DaphneServer:
         except OSError:
             time.sleep(0.1)
     raise RuntimeError(f"daphne did not answer in 30 s:\n{server.stop()}")
+
+
+# Run with `manage(env, "shell", "-c", CREATE_PERSON)`: a Londoner who can sign in with PASSWORD.
+CREATE_PERSON = f"""
+import datetime as dt
+from core.models import User
+User.objects.create_user(username="ops", password="{PASSWORD}", birth_date=dt.date(1990, 6, 15),
+    birth_time=dt.time(14, 30), birth_place="London", birth_latitude=51.50853, birth_longitude=-0.12574,
+    birth_timezone="Europe/London", schedule_timezone="Europe/London")
+"""
