@@ -71,8 +71,9 @@ class GroupStreamConsumer(AsyncWebsocketConsumer):
             self.counted_for = None
 
     async def dashboard_event(self, event: dict[str, Any]) -> None:
-        """Forward a server-side event to the browser."""
-        await self.send(text_data=json.dumps(event["payload"]))
+        """Forward a server-side event to the browser: its JSON, encoded once for every socket ("text")."""
+        text = event.get("text")
+        await self.send(text_data=text if text is not None else json.dumps(event["payload"]))
 
     async def socket_close(self, event: dict[str, Any]) -> None:
         """The session ended (logout, new password, account deleted): this socket ends with it."""
