@@ -121,7 +121,11 @@ async def recalculate_to_event(port: int, cookie: str, times: int) -> list[float
 
 
 async def fan_out(server, cookie: str, count: int) -> tuple[int, int, list[float], float]:
-    """Open `count` dashboard sockets, note the RSS they cost, recalculate once, time each delivery from the click."""
+    """Open `count` dashboard sockets, note the RSS they cost, recalculate once, time each delivery from the click.
+
+    One recalculation first, with one socket: the server's first run loads what a fresh process loads lazily
+    (the chart engine, the ephemeris files, templates); the figure is the delivery of a server in service."""
+    await recalculate_to_event(server.port, cookie, 1)
     before = server.rss_kib()
     gate = asyncio.Semaphore(16)
     retries = 0
