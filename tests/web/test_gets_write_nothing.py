@@ -10,8 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from core import runs
 from core.models import DailyGCode, JobRun, RunStatus
-from core.scheduler import runs
 from core.services.charts import recompute_natal_chart
 from core.services.gcode import compute_daily_gcode, local_today
 from core.services.recalculate import JOB, recalculation_slot
