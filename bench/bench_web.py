@@ -136,17 +136,20 @@ async def fan_out(server, cookie: str, count: int) -> tuple[int, int, list[float
         for attempt in range(6):
             try:
                 async with gate:
-                    return await Socket.open(server.port, "/ws/dashboard/", cookie)
+                    socket = await Socket.open(server.port, "/ws/dashboard/", cookie)
+                # Read from the start, as a browser does: daphne pings every socket every 20 s and closes one
+                # that does not answer (sockets left unread while the others opened were closed).
+                return socket, asyncio.create_task(socket.wait_for("gcode.new"))
             except (ConnectionError, OSError, asyncio.IncompleteReadError):
                 retries += 1
                 await asyncio.sleep(0.5 * (attempt + 1))
         raise ConnectionError("a socket could not be opened in 6 attempts")
 
-    sockets = await asyncio.gather(*(opened() for _ in range(count)))
+    pairs = await asyncio.gather(*(opened() for _ in range(count)))
+    sockets, waits = [s for s, _ in pairs], [w for _, w in pairs]
     await asyncio.sleep(2)
     per_socket_kib = (server.rss_kib() - before) / count
     try:
-        waits = [asyncio.create_task(s.wait_for("gcode.new")) for s in sockets]
         clicked = time.time()
         status, body = await http_call(server.port, csrf_post(server.port, "/gcode/recalculate", cookie))
         if status != 202:
