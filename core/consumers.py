@@ -7,6 +7,7 @@ answers 403 and the browser sees only 1006, which it cannot tell from a network 
 import json
 from typing import Any
 
+from channels.consumer import get_handler_name
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
 
@@ -23,6 +24,7 @@ CLOSE_NOT_FOUND = 4404
 CLOSE_TOO_MANY_SOCKETS = 4429
 
 open_sockets = SocketCount()
+RELAYED = frozenset({"dashboard.event", "socket.close"})  # channel-layer messages whose handlers touch no database
 
 
 class GroupStreamConsumer(AsyncWebsocketConsumer):
@@ -34,6 +36,15 @@ class GroupStreamConsumer(AsyncWebsocketConsumer):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.budget = TokenBucket(settings.SOCKET_MESSAGES_PER_SECOND, settings.SOCKET_MESSAGE_BURST)
+
+    async def dispatch(self, message: dict[str, Any]) -> None:
+        """A relayed event goes straight to its handler. Channels first sends every message to a thread to
+        close stale database connections; one thread serves that for every socket, so with thousands open
+        an event waited in line there, and the requests' database work behind it."""
+        if message["type"] in RELAYED:
+            await getattr(self, get_handler_name(message))(message)
+        else:
+            await super().dispatch(message)
 
     async def refuse(self, code: int) -> None:
         await self.accept()
@@ -72,8 +83,9 @@ class GroupStreamConsumer(AsyncWebsocketConsumer):
             self.counted_for = None
 
     async def dashboard_event(self, event: dict[str, Any]) -> None:
-        """Forward a server-side event to the browser."""
-        await self.send(text_data=json.dumps(event["payload"]))
+        """Forward a server-side event to the browser: its JSON, encoded once for every socket ("text")."""
+        text = event.get("text")
+        await self.send(text_data=text if text is not None else json.dumps(event["payload"]))
 
     async def socket_close(self, event: dict[str, Any]) -> None:
         """The session ended (logout, new password, account deleted): this socket ends with it."""

@@ -1,16 +1,21 @@
 """Events for the browser, sent from any thread (a scheduler job, a request) to a person's sockets.
 
-Jobs run in the scheduler's thread, not in daphne's event loop. An event is handed to the
-server's loop with `asyncio.run_coroutine_threadsafe`: `async_to_sync` from a foreign thread
-was measured to deliver late and to trip asyncio's thread-safety checks. Events go out after
-the surrounding transaction commits. A process with no server in it (a shell, a management
-command) has no loop: with the in-memory layer nobody could hear the event, so it is skipped;
-with a shared layer (Redis) it is sent through a private event loop for the servers to relay.
+Jobs run in the scheduler's thread, not in daphne's event loop. An event is put in the server
+loop's outbox (`Outbox`): the sending thread never waits on the loop, and one task on the loop
+sends the outbox's messages in the order they were put (`async_to_sync` from a foreign thread was
+measured to deliver late and to trip asyncio's thread-safety checks; waiting on each hand-over held
+a job up to seconds when thousands of sockets were open). An event is encoded to JSON once, for all
+the sockets of its group, not once per socket. Events go out after the surrounding transaction
+commits. A process with no server in it (a shell, a management command) has no loop: with the
+in-memory layer nobody could hear the event, so it is skipped; with a shared layer (Redis) it is
+sent through a private event loop for the servers to relay.
 """
 
 import asyncio
+import json
 import logging
 import threading
+from collections import deque
 from collections.abc import Callable
 from typing import Any
 
@@ -21,7 +26,6 @@ log = logging.getLogger(__name__)
 
 _server_loop: asyncio.AbstractEventLoop | None = None
 _lock = threading.Lock()
-SEND_TIMEOUT_SECONDS = 5.0
 
 
 def user_group(user_id: int) -> str:
@@ -64,7 +68,7 @@ def server_loop() -> asyncio.AbstractEventLoop | None:
 
 def deliver(group: str, payload: dict[str, Any]) -> bool:
     """Send one event now; True when it was handed to a channel layer."""
-    return hand_over(group, {"type": "dashboard.event", "payload": payload})
+    return hand_over(group, {"type": "dashboard.event", "text": json.dumps(payload)})
 
 
 def hand_over(group: str, message: dict[str, Any]) -> bool:
@@ -74,15 +78,62 @@ def hand_over(group: str, message: dict[str, Any]) -> bool:
         return False
     loop = server_loop()
     if loop is not None:
-        if _on_loop_thread(loop):
-            loop.create_task(layer.group_send(group, message))
-        else:
-            asyncio.run_coroutine_threadsafe(layer.group_send(group, message), loop).result(SEND_TIMEOUT_SECONDS)
+        outbox_of(loop).put(layer, group, message)
         return True
     if isinstance(layer, InMemoryChannelLayer):
         return False  # no server in this process: nobody is listening
     asyncio.run(layer.group_send(group, message))
     return True
+
+
+class Outbox:
+    """Messages for one event loop's channel layer, put from any thread without waiting, sent in order.
+
+    One drain task at a time sends what is waiting, one message after the other, so a person's events
+    keep their order with any layer (concurrent `group_send` tasks could overtake each other on Redis)."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.loop = loop
+        self.waiting: deque[tuple[Any, str, dict[str, Any]]] = deque()  # append/popleft are thread-safe
+        self.draining = False  # read and written on the loop's thread only
+
+    def put(self, layer: Any, group: str, message: dict[str, Any]) -> None:
+        self.waiting.append((layer, group, message))
+        if _on_loop_thread(self.loop):
+            self.wake()
+        else:
+            self.loop.call_soon_threadsafe(self.wake)
+
+    def wake(self) -> None:
+        if not self.draining and self.waiting:
+            self.draining = True
+            self.loop.create_task(self.drain())
+
+    async def drain(self) -> None:
+        try:
+            while self.waiting:
+                layer, group, message = self.waiting.popleft()
+                try:
+                    await layer.group_send(group, message)
+                except (OSError, RuntimeError, TimeoutError) as exc:  # a shared layer (Redis) out of reach
+                    log.warning("message %s to %s not delivered: %s", message.get("type"), group, exc)
+        finally:
+            self.draining = False
+            if self.waiting:  # put while the last send was finishing
+                self.wake()
+
+
+_outboxes: dict[asyncio.AbstractEventLoop, Outbox] = {}
+
+
+def outbox_of(loop: asyncio.AbstractEventLoop) -> Outbox:
+    with _lock:
+        outbox = _outboxes.get(loop)
+        if outbox is None:
+            for old in [known for known in _outboxes if known.is_closed()]:
+                del _outboxes[old]
+            outbox = _outboxes[loop] = Outbox(loop)
+        return outbox
 
 
 def _on_loop_thread(loop: asyncio.AbstractEventLoop) -> bool:

@@ -11,8 +11,9 @@ django_asgi_app = get_asgi_application()
 from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 
-# Load the URLconf (and the API library it imports) now: Django resolves the first request's URL inside
-# the event loop, where a first-time import of it would stall every connection for a moment.
+# Load the URLconf now: Django resolves the first request's URL inside the event loop, where a first-time
+# import of it would stall every connection for a moment. (The API's module is loaded later, by the first
+# page's reverse() in a view's thread or the first /api/ request.)
 import gcode_site.urls  # noqa: E402, F401
 from core.events import LoopRecordingApplication  # noqa: E402
 from core.routing import websocket_urlpatterns  # noqa: E402

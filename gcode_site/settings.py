@@ -172,7 +172,7 @@ if CHANNEL_LAYER == "redis":
         }
     }
 else:
-    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    CHANNEL_LAYERS = {"default": {"BACKEND": "core.memory_layer.OneProcessChannelLayer"}}
 # Limits on each person's sockets: how many at once (tabs, devices), and a message budget per
 # socket (a token bucket: this many a second on average, bursts up to the second number).
 SOCKETS_PER_PERSON = env.int("SOCKETS_PER_PERSON", default=8)

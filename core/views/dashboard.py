@@ -42,7 +42,7 @@ class DashboardView(BirthDataRequiredMixin, TemplateView):
         run = None if record else live_recalculation(user, today)
         note = DayNote.objects.filter(user=user, date=today).first()
         return super().get_context_data(
-            **(reading_context(record, today) if record else {"today": today}),
+            **(reading_context(record, today, user) if record else {"today": today}),
             run_id=run.pk if run else self.request.GET.get("run", ""),
             note_form=DayNoteForm(initial={"date": today, "text": note.text if note else ""}),
             progressed_moon=progressed_moon_banner(user, today), **kwargs,

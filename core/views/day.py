@@ -4,8 +4,11 @@ import datetime as dt
 from pathlib import Path
 
 from django.conf import settings
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
@@ -16,13 +19,38 @@ from core.services.reading import DayOutOfRange, day_reading, explanation, reada
 from core.views.birth_data_required import BirthDataRequiredMixin
 from core.views.signed_in import SignedInRequest
 
+READING_CACHE_SECONDS = 24 * 3600  # a key names one version of a record: the time only bounds the memory
 
-def reading_context(record: DailyGCode, today: dt.date) -> dict:
+
+def reading_cache_key(record: DailyGCode, today: dt.date, zone: str) -> str | None:
+    """Where a stored record's rendered reading is kept; None for a day computed now and not stored.
+
+    The key holds everything the rendering reads besides the record's own fields: the record (its
+    person, its id and the moment it was last written, so a recalculation or new birth data makes a
+    new key), whether it is today's, and the zone named beside its time."""
+    if record.pk is None:
+        return None
+    written = record.written_at.isoformat()
+    return f"reading:1:{record.user_id}:{record.pk}:{written}:{int(record.date == today)}:{zone}"
+
+
+def rendered_reading(record: DailyGCode, today: dt.date, user) -> SafeString:
+    """The reading's HTML: rendered once per version of a stored record, every time for a computed day."""
+    key = reading_cache_key(record, today, user.schedule_timezone)
+    html = cache.get(key) if key else None
+    if html is None:
+        html = render_to_string("core/_reading_body.html", {
+            "record": record, "facts": record.day_facts, "gauge": gauge_svg(record.score, record.level),
+            "explained": explanation(record), "today": today, "user": user,
+        })  # fmt: skip
+        if key:
+            cache.set(key, html, READING_CACHE_SECONDS)
+    return mark_safe(html)  # noqa: S308  (our own template's output)
+
+
+def reading_context(record: DailyGCode, today: dt.date, user) -> dict:
     """What the one reading template needs, for the dashboard, the day page and the fragment alike."""
-    return {
-        "record": record, "facts": record.day_facts, "gauge": gauge_svg(record.score, record.level),
-        "explained": explanation(record), "today": today,
-    }  # fmt: skip
+    return {"record": record, "today": today, "reading_html": rendered_reading(record, today, user)}
 
 
 class DayView(BirthDataRequiredMixin, TemplateView):
@@ -44,7 +72,8 @@ class DayView(BirthDataRequiredMixin, TemplateView):
             raise Http404(str(out)) from out
         one = dt.timedelta(days=1)
         return super().get_context_data(
-            **reading_context(record, local_today(user)), note=DayNote.objects.filter(user=user, date=date).first(),
+            **reading_context(record, local_today(user), user),
+            note=DayNote.objects.filter(user=user, date=date).first(),
             previous=date - one if date > first else None, following=date + one if date < last else None, **kwargs,
         )  # fmt: skip
 

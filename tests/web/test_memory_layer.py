@@ -1,0 +1,86 @@
+"""The one-process channel layer and the outbox that feeds it from other threads."""
+
+import asyncio
+import threading
+
+import pytest
+from channels.exceptions import ChannelFull
+
+from core import events, memory_layer
+from core.memory_layer import OneProcessChannelLayer
+
+
+def test_a_group_send_reaches_every_member_in_the_order_sent():
+    async def scenario():
+        layer = OneProcessChannelLayer()
+        members = [await layer.new_channel() for _ in range(3)]
+        for channel in members:
+            await layer.group_add("user.1", channel)
+        outsider = await layer.new_channel()
+        await layer.group_add("user.2", outsider)
+        for n in range(3):
+            await layer.group_send("user.1", {"type": "dashboard.event", "text": str(n)})
+        got = [[(await layer.receive(c))["text"] for _ in range(3)] for c in members]
+        return got, outsider in layer.channels, layer.channels
+
+    got, outsider_got_any, left = asyncio.run(scenario())
+    assert got == [["0", "1", "2"]] * 3
+    assert not outsider_got_any  # another group's member has nothing waiting
+    assert left == {}  # emptied queues are let go
+
+
+def test_a_member_that_stopped_reading_misses_messages_and_the_others_still_get_them():
+    async def scenario():
+        layer = OneProcessChannelLayer(capacity=2)
+        stuck, reading = await layer.new_channel(), await layer.new_channel()
+        for channel in (stuck, reading):
+            await layer.group_add("user.1", channel)
+        received = []
+        for n in range(4):
+            await layer.group_send("user.1", {"type": "dashboard.event", "text": str(n)})
+            received.append((await layer.receive(reading))["text"])
+        with pytest.raises(ChannelFull):
+            await layer.send(stuck, {"type": "dashboard.event", "text": "more"})
+        return received
+
+    assert asyncio.run(scenario()) == ["0", "1", "2", "3"]
+
+
+def test_expired_messages_are_dropped_and_their_channel_leaves_its_groups():
+    async def scenario():
+        layer = OneProcessChannelLayer(expiry=0)
+        gone = await layer.new_channel()
+        await layer.group_add("user.1", gone)
+        await layer.send(gone, {"type": "dashboard.event", "text": "old"})
+        await asyncio.sleep(0.01)
+        layer.swept_at -= memory_layer.EXPIRY_SWEEP_SECONDS  # the next sweep is due
+        await layer.group_send("user.2", {"type": "dashboard.event", "text": "x"})
+        return layer.groups.get("user.1", {})
+
+    assert asyncio.run(scenario()) == {}
+
+
+def test_a_thread_hands_over_events_without_waiting_and_they_arrive_in_order(settings):
+    settings.CHANNEL_LAYERS = {"default": {"BACKEND": "core.memory_layer.OneProcessChannelLayer"}}
+
+    async def scenario():
+        from channels.layers import get_channel_layer
+
+        layer = get_channel_layer()
+        channel = await layer.new_channel()
+        await layer.group_add("user.7", channel)
+        events.remember_server_loop(asyncio.get_running_loop())
+        handed = []
+        sender = threading.Thread(target=lambda: handed.extend(
+            events.deliver("user.7", {"type": "job.progress", "percent": p}) for p in range(0, 101, 10)
+        ))  # fmt: skip
+        sender.start()
+        sender.join(2)  # the loop is not running while the thread sends: it must not wait on it
+        assert not sender.is_alive()
+        got = [await asyncio.wait_for(layer.receive(channel), 2) for _ in range(11)]
+        events.forget_server_loop()
+        return handed, got
+
+    handed, got = asyncio.run(scenario())
+    assert handed == [True] * 11
+    assert [m["text"] for m in got] == [f'{{"type": "job.progress", "percent": {p}}}' for p in range(0, 101, 10)]
