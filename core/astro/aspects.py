@@ -217,8 +217,21 @@ def aspects_within(points: Sequence[Placed], policy: OrbPolicy) -> list[Aspect]:
         for name_b, lon_b, speed_b, luminary_b in rows[index:]:  # `aspects_of_rows`, with the rows unpacked once
             delta = (lon_a - lon_b) % 360.0
             candidates = (table_a or (bonus if luminary_b else plain))[int(delta)]
-            if candidates:
+            if not candidates:
+                continue
+            if len(candidates) > 1:
                 add_aspect(found, name_a, name_b, delta, speed_a - speed_b, candidates)
+                continue
+            # One kind in reach, the common case: `add_aspect`'s test inlined, for the pairs of every chart.
+            angle, limit, name = candidates[0]
+            if delta > 180.0:
+                delta -= 360.0
+            past_exact = (-delta if delta < 0.0 else delta) - angle
+            orb = -past_exact if past_exact < 0.0 else past_exact
+            if orb <= limit:
+                relative_speed = speed_a - speed_b
+                applying = past_exact * (relative_speed if delta >= 0.0 else -relative_speed) < 0.0
+                found.append(tuple.__new__(Aspect, (name_a, name_b, name, orb, applying)))
     found.sort(key=ORB)
     return found
 
