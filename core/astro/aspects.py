@@ -3,8 +3,8 @@
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import combinations, product
-from operator import attrgetter
+from itertools import product
+from operator import itemgetter
 from typing import NamedTuple, Protocol
 
 
@@ -46,7 +46,9 @@ TRANSIT_ORBS: dict[str, float] = {
 }  # fmt: skip
 LUMINARY_BONUS = 2.0  # natal aspects to the Sun or Moon get a wider orb
 LUMINARIES = frozenset({"Sun", "Moon"})
-Reach = tuple[tuple[tuple[float, float, AspectKind], ...], ...]  # per whole degree: (angle, orb limit, kind)
+ReachCell = tuple[tuple[float, float, str], ...]  # (angle, orb limit, kind name) of each kind in reach
+Reach = tuple[ReachCell, ...]  # per whole degree of (a − b) mod 360
+ORB = itemgetter(3)  # an Aspect's orb, as a sort key
 Row = tuple[str, float, float, bool]  # name, longitude, daily speed, is a luminary: a point as the hot loop reads it
 
 
@@ -76,12 +78,12 @@ class OrbPolicy:
 
 
 def reach_table(kinds: Iterable[AspectKind], orbs: Mapping[str, float], bonus: float) -> Reach:
-    """Entry `d` holds the (angle, orb limit, kind) of each kind a difference in [d, d + 1) degrees can fall within.
+    """Entry `d` holds the (angle, orb limit, kind name) of each kind a difference in [d, d + 1)° can fall within.
 
     Differences past 180° are separations the other way round (360 − d); entry 360 is there because
     a difference a hair below zero comes back from `% 360.0` as exactly 360.0.
     """
-    limits = [(kind.angle, orbs[kind.name] + bonus, kind) for kind in kinds]
+    limits = [(kind.angle, orbs[kind.name] + bonus, kind.name) for kind in kinds]
     return tuple(
         tuple(entry for entry in limits if abs(entry[0] - nearest_separation(degree)) <= entry[1] + 0.5 + 1e-9)
         for degree in range(361)
@@ -145,29 +147,53 @@ def aspects_of_rows(pairs: Iterable[tuple[Row, Row]], policy: OrbPolicy) -> list
     """The aspect of each pair of rows that has one under `policy`, closest to exact first.
 
     The hot loop of every chart, kept to plain arithmetic: the nearest kind within its orb wins,
-    the first listed on a tie. `tuple.__new__` skips the named tuple's Python-level constructor.
+    the first listed on a tie.
     """
-    tables = policy.reach
-    found = []
-    for a, b in pairs:  # rows read by index: most pairs are dismissed by their first three reads
-        delta = (a[1] - b[1]) % 360.0
-        candidates = tables[a[3] or b[3]][int(delta)]
-        if not candidates:  # most separations are far from every aspect angle
-            continue
-        if delta > 180.0:
-            delta -= 360.0
-        separation = -delta if delta < 0.0 else delta
-        best: AspectKind | None = None
-        best_orb = 0.0
-        for angle, limit, kind in candidates:
-            orb = separation - angle if separation >= angle else angle - separation
-            if orb <= limit and (best is None or orb < best_orb):
-                best, best_orb = kind, orb
-        if best is not None:
-            applying = closing_in(delta, a[2] - b[2], best.angle)
-            found.append(tuple.__new__(Aspect, (a[0], b[0], best.name, best_orb, applying)))
-    found.sort(key=attrgetter("orb"))
+    plain, bonus = policy.reach
+    found: list[Aspect] = []
+    for (name_a, lon_a, speed_a, luminary_a), (name_b, lon_b, speed_b, luminary_b) in pairs:
+        delta = (lon_a - lon_b) % 360.0
+        candidates = (bonus if luminary_a or luminary_b else plain)[int(delta)]
+        if candidates:  # most separations are far from every aspect angle
+            add_aspect(found, name_a, name_b, delta, speed_a - speed_b, candidates)
+    found.sort(key=ORB)
     return found
+
+
+def add_aspect(
+    found: list[Aspect], first: str, second: str, delta: float, relative_speed: float, candidates: ReachCell
+) -> None:
+    """Append the aspect a difference `delta` ((a − b) mod 360) makes with one of `candidates`, if any is in orb.
+
+    `tuple.__new__` skips the named tuple's Python-level constructor; the test is `closing_in`'s, inlined.
+    """
+    if delta > 180.0:
+        delta -= 360.0
+    separation = -delta if delta < 0.0 else delta
+    if len(candidates) == 1:  # the common case: one kind in reach
+        angle, limit, name = candidates[0]
+        past_exact = separation - angle
+        orb = -past_exact if past_exact < 0.0 else past_exact
+        if orb > limit:
+            return
+    else:
+        chosen = nearest_in_orb(separation, candidates)
+        if chosen is None:
+            return
+        angle, orb, name = chosen
+        past_exact = separation - angle
+    opening_rate = relative_speed if delta >= 0.0 else -relative_speed  # d|delta|/dt
+    found.append(tuple.__new__(Aspect, (first, second, name, orb, past_exact * opening_rate < 0.0)))
+
+
+def nearest_in_orb(separation: float, candidates: ReachCell) -> tuple[float, float, str] | None:
+    """(angle, orb, kind name) of the kind nearest to exact within its orb, the first listed on a tie; or None."""
+    best: tuple[float, float, str] | None = None
+    for angle, limit, name in candidates:
+        orb = separation - angle if separation >= angle else angle - separation
+        if orb <= limit and (best is None or orb < best[1]):
+            best = (angle, orb, name)
+    return best
 
 
 def aspects_of_pairs(pairs: Iterable[tuple[Placed, Placed]], policy: OrbPolicy) -> list[Aspect]:
@@ -183,7 +209,31 @@ def aspect_between(a: Placed, b: Placed, policy: OrbPolicy) -> Aspect | None:
 
 def aspects_within(points: Sequence[Placed], policy: OrbPolicy) -> list[Aspect]:
     """Every aspect between pairs of one set of points (a natal chart)."""
-    return aspects_of_rows(combinations(rows_of(points), 2), policy)
+    plain, bonus = policy.reach
+    rows = rows_of(points)
+    found: list[Aspect] = []
+    for index, (name_a, lon_a, speed_a, luminary_a) in enumerate(rows, 1):
+        table_a = bonus if luminary_a else None  # with a luminary, every pair of the row gets the bonus
+        for name_b, lon_b, speed_b, luminary_b in rows[index:]:  # `aspects_of_rows`, with the rows unpacked once
+            delta = (lon_a - lon_b) % 360.0
+            candidates = (table_a or (bonus if luminary_b else plain))[int(delta)]
+            if not candidates:
+                continue
+            if len(candidates) > 1:
+                add_aspect(found, name_a, name_b, delta, speed_a - speed_b, candidates)
+                continue
+            # One kind in reach, the common case: `add_aspect`'s test inlined, for the pairs of every chart.
+            angle, limit, name = candidates[0]
+            if delta > 180.0:
+                delta -= 360.0
+            past_exact = (-delta if delta < 0.0 else delta) - angle
+            orb = -past_exact if past_exact < 0.0 else past_exact
+            if orb <= limit:
+                relative_speed = speed_a - speed_b
+                applying = past_exact * (relative_speed if delta >= 0.0 else -relative_speed) < 0.0
+                found.append(tuple.__new__(Aspect, (name_a, name_b, name, orb, applying)))
+    found.sort(key=ORB)
+    return found
 
 
 def aspects_across(movers: Sequence[Placed], fixed: Sequence[Placed], policy: OrbPolicy) -> list[Aspect]:

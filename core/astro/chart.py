@@ -18,7 +18,6 @@ from core.astro.zodiac import (
     MODALITIES,
     degree_in_sign,
     format_degree_minute,
-    sign_index,
     sign_of,
 )
 
@@ -32,6 +31,8 @@ ELEMENT_WEIGHTS: dict[str, int] = {"Sun": 2, "Moon": 2, "Ascendant": 2, "Midheav
 UNWEIGHED_POINTS = frozenset(
     {"True Node", "Mean Node", "South Node", "Chiron", "Mean Lilith", "True Lilith", "Part of Fortune"}
 )  # points, not planets
+# A point's weight in the balance: 0 for the points left out, 1 unless listed above.
+BALANCE_WEIGHTS: dict[str, int] = {**ELEMENT_WEIGHTS, **dict.fromkeys(UNWEIGHED_POINTS, 0)}
 LILITHS: dict[str, Body] = {"mean": Body.MEAN_LILITH, "true": Body.TRUE_LILITH}
 BALANCE_GROUPS: tuple[str, ...] = (*ELEMENTS, *MODALITIES)
 # Per sign, where its element and its modality stand in BALANCE_GROUPS: Aries → (fire, cardinal).
@@ -122,13 +123,23 @@ def chart_bodies(node: Body, lilith: str = "") -> list[Body]:
     return bodies
 
 
-def body_points(
-    jd_ut: float, bodies: list[Body], houses_of: Callable[[float], int | None], flag: int = 0
-) -> list[ChartPoint]:
+def body_points(jd_ut: float, bodies: list[Body], houses: Houses | None, flag: int = 0) -> list[ChartPoint]:
+    """The bodies placed, each in its house (`house_of`, with the cusps read once; None without houses)."""
     values = ephemeris.ecliptic_values(jd_ut, bodies, flag)
     # tuple.__new__ skips the named tuple's Python-level constructor: the same value, at half the cost.
-    return [  # values: longitude, latitude, distance, then their speeds
-        tuple.__new__(ChartPoint, (body.label, body.glyph, value[0], value[1], value[3], houses_of(value[0])))
+    # values: longitude, latitude, distance, then their speeds
+    new = tuple.__new__
+    if houses is None:
+        return [
+            new(ChartPoint, (body.label, body.glyph, value[0], value[1], value[3], None))
+            for body, value in zip(bodies, values, strict=True)
+        ]
+    first, offsets = houses.cusps[0], cusp_offsets(houses.cusps)
+    return [
+        new(
+            ChartPoint,
+            (body.label, body.glyph, value[0], value[1], value[3], bisect_right(offsets, (value[0] - first) % 360.0)),
+        )
         for body, value in zip(bodies, values, strict=True)
     ]
 
@@ -169,12 +180,12 @@ def balance_of(points: list[ChartPoint]) -> Balance:
     members: list[list[tuple[str, int]]] = [[] for _ in BALANCE_GROUPS]
     totals = [0] * len(BALANCE_GROUPS)
     for point in points:
-        name = point.name
-        if name in UNWEIGHED_POINTS:
+        name = point[0]
+        weight = BALANCE_WEIGHTS.get(name, 1)
+        if not weight:
             continue
-        weight = ELEMENT_WEIGHTS.get(name, 1)
         entry = (name, weight)
-        element, modality = SIGN_SLOTS[sign_index(point.longitude)]
+        element, modality = SIGN_SLOTS[int(point[2] % 360.0 // 30.0) % 12]  # `sign_index` of the longitude, inlined
         members[element].append(entry)
         members[modality].append(entry)
         totals[element] += weight
@@ -206,7 +217,8 @@ def compute_natal_chart(request: ChartRequest) -> NatalChart:
     points += derived_points(request, points, houses, houses_of)
     # Without a birth time the Moon may be anywhere in a 13° arc: no aspects claimed for it.
     # The South Node's aspects mirror the North Node's: listing both says the same thing twice.
-    aspect_points = [p for p in points if p.name != "South Node" and degree_claimed(p.name, request.time_known)]
+    time_known = request.time_known
+    aspect_points = [p for p in points if p.name != "South Node" and (time_known or degree_claimed(p.name, time_known))]
     aspects = aspects_within(aspect_points, request.orbs)
     return NatalChart(request, tuple(points), houses, tuple(aspects), balance_of(points), tuple(notes))
 
@@ -218,5 +230,4 @@ def placed_bodies(
     houses = None
     if request.time_known:
         houses = compute_houses(jd_ut, request.latitude, request.longitude, request.house_system, flag)
-    houses_of = houses_finder(houses)
-    return houses, houses_of, body_points(jd_ut, bodies, houses_of, flag)
+    return houses, houses_finder(houses), body_points(jd_ut, bodies, houses, flag)

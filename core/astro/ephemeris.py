@@ -196,12 +196,14 @@ def ecliptic_values(jd_ut: float, bodies: Iterable[Body], zodiac_flag: int = 0) 
     For the loops that build their own records from it, such as a chart's points.
     """
     flag = ephemeris_flag() | swe.FLG_SPEED | zodiac_flag
-    found = []
-    for body in bodies:
-        try:
-            found.append(swe.calc_ut(jd_ut, body.swe_id, flag)[0])
-        except swe.Error as exc:
-            raise EphemerisError(f"{body.label} cannot be computed: {exc}") from exc
+    bodies = tuple(bodies)
+    found: list[tuple[float, ...]] = []
+    append, calc_ut = found.append, swe.calc_ut
+    try:
+        for body in bodies:
+            append(calc_ut(jd_ut, body.swe_id, flag)[0])
+    except swe.Error as exc:
+        raise EphemerisError(f"{bodies[len(found)].label} cannot be computed: {exc}") from exc
     return found
 
 
