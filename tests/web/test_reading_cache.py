@@ -11,7 +11,7 @@ from core.models import DailyGCode
 from core.services.gcode import compute_daily_gcode, local_today
 from core.services.reading import day_reading
 from core.views.day import reading_cache_key, rendered_reading
-from tests.conftest import londoner
+from tests.support.people import londoner
 
 pytestmark = pytest.mark.django_db
 
