@@ -6,6 +6,7 @@ from django.conf import settings
 from core.astro import ephemeris
 from core.models import User
 from tests.support.ephemeris import use_ephemeris
+from tests.support.fake_gemini import FakeGemini
 from tests.support.people import PASSWORD, londoner
 
 
@@ -39,3 +40,13 @@ def swiss_files():
     path = settings.INSTALLED_EPHEMERIS
     assert (path / ephemeris.PLANET_FILE).is_file(), f"no Swiss Ephemeris files in {path}: run make test"
     yield from use_ephemeris(str(path))
+
+
+@pytest.fixture
+def gemini(settings):
+    """A local server speaking the Gemini API, configured as the site's model for the test."""
+    server = FakeGemini().start()
+    settings.GEMINI_API_KEY = "test-key"
+    settings.GEMINI_BASE_URL = server.base_url
+    yield server
+    server.shutdown()

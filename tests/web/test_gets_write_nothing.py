@@ -15,21 +15,11 @@ from core.models import DailyGCode, JobRun, RunStatus
 from core.services.charts import recompute_natal_chart
 from core.services.gcode import compute_daily_gcode, local_today
 from core.services.recalculate import JOB, recalculation_slot
-from tests.support.fake_gemini import FakeGemini
 from tests.support.pages import wait_until_no_run_is_running
 from tests.support.people import save_person
 
 pytestmark = pytest.mark.django_db
 WRITES = re.compile(r"^\s*(INSERT|UPDATE|DELETE|REPLACE)\b", re.IGNORECASE)
-
-
-@pytest.fixture
-def gemini(settings):
-    server = FakeGemini().start()
-    settings.GEMINI_API_KEY = "test-key"
-    settings.GEMINI_BASE_URL = server.base_url
-    yield server
-    server.shutdown()
 
 
 @pytest.fixture

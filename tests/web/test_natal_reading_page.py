@@ -6,19 +6,9 @@ from django.urls import reverse
 from core.services.charts import current_natal_chart
 from core.services.gcode import gemini_settings
 from core.services.natal_reading import natal_reading_for, write_stored_reading
-from tests.support.fake_gemini import FakeGemini
 from tests.support.natal_answers import good_natal_answer
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def gemini(settings):
-    server = FakeGemini().start()
-    settings.GEMINI_API_KEY = "test-key"
-    settings.GEMINI_BASE_URL = server.base_url
-    yield server
-    server.shutdown()
 
 
 def test_a_run_stores_gemini_reading_and_the_page_shows_it_without_asking_again(owner, owner_client, gemini):

@@ -16,7 +16,7 @@ from core.models import DailyGCode, JobRun, RunAttempt, RunStatus
 from core.services.account import delete_account
 from core.services.gcode import local_today
 from core.services.recalculate import JOB, recalculate_after_change, start_recalculation
-from tests.support.fake_gemini import BEHAVIOURS, FakeGemini
+from tests.support.fake_gemini import FakeGemini
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -26,16 +26,6 @@ def fresh_counts():
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture
-def gemini(settings):
-    server = FakeGemini().start()
-    server.behaviour = BEHAVIOURS["success"]
-    settings.GEMINI_API_KEY = "test-key"
-    settings.GEMINI_BASE_URL = server.base_url
-    yield server
-    server.shutdown()
 
 
 @pytest.fixture
