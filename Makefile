@@ -40,11 +40,13 @@ run: $(VENV)/.runtime-installed
 test: $(VENV)/.test-installed
 	$(PY) -m pytest -m "not scaleout"
 
-# The scale-out path: PostgreSQL through DATABASE_URL and the Redis channel layer.
+# The scale-out path: PostgreSQL through DATABASE_URL and the Redis channel layer. Tests that start their
+# own server processes give them SQLite and the in-memory layer, so `make test` has run them already;
+# here only the ones that start the scale-out recipe itself (marked scaleout) run.
 test-scaleout: $(VENV)/.test-installed
 	DATABASE_URL=$${SCALEOUT_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} \
 	CHANNEL_LAYER=redis REDIS_URL=$${SCALEOUT_REDIS_URL:-redis://127.0.0.1:6379/0} \
-	$(PY) -m pytest -m "not browser" tests/web tests/jobs tests/mail tests/gcode/test_daily_service.py
+	$(PY) -m pytest -m "not browser and (scaleout or not server)" tests/web tests/jobs tests/mail tests/gcode/test_daily_service.py
 
 lint: $(VENV)/.test-installed
 	$(VENV)/bin/ruff check .
