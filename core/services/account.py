@@ -99,6 +99,11 @@ def sessions_of(user: User) -> list[str]:
 
 @transaction.atomic
 def delete_account(user: User) -> None:
-    """The person and everything of theirs: chart, G-Codes, patch notes, notes, runs and sessions."""
+    """The person and everything of theirs: chart, G-Codes, patch notes, notes, runs and sessions.
+
+    The person's row is locked first: a run still writing for them (a G-Code, a progress step) then
+    waits for the deletion and fails on its own, instead of landing a row this deletion did not see,
+    which PostgreSQL would refuse at this commit."""
+    User.objects.select_for_update().filter(pk=user.pk).exists()
     Session.objects.filter(session_key__in=sessions_of(user)).delete()
     user.delete()  # the rest goes with it (on_delete=CASCADE)

@@ -8,11 +8,11 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.core.cache import cache
-from django.db import connections, transaction
+from django.db import connection, connections, transaction
 from django.test import Client
 from django.urls import reverse
 
-from core.models import DailyGCode, JobRun, RunAttempt, RunStatus
+from core.models import DailyGCode, JobRun, RunAttempt, RunStatus, User
 from core.services.account import delete_account
 from core.services.gcode import local_today
 from core.services.recalculate import JOB, recalculate_after_change, start_recalculation
@@ -130,3 +130,34 @@ def test_deleting_the_account_during_its_run_ends_the_run_quietly(owner, thread_
     assert not JobRun.objects.filter(pk=run.pk).exists()
     assert not DailyGCode.objects.filter(user_id=owner.pk).exists()
     assert [r for r in caplog.records if r.levelname == "ERROR"] == []
+
+
+@pytest.mark.skipif(connections["default"].vendor != "postgresql", reason="SQLite takes one writer at a time")
+def test_a_row_written_for_the_person_while_their_account_is_deleted_does_not_stop_the_deletion(owner):
+    """A run's G-Code that commits after the deletion cleared the person's days, just before their own row goes."""
+    writer_errors: list[BaseException] = []
+
+    def write_a_day() -> None:
+        try:
+            with transaction.atomic():
+                DailyGCode.objects.create(user_id=owner.pk, date=local_today(owner), score=50, level="high", facts={})
+        except BaseException as exc:  # the person is gone by the time this commits
+            writer_errors.append(exc)
+        finally:
+            connections.close_all()
+
+    writer = threading.Thread(target=write_a_day)
+
+    def write_before_the_person_goes(execute, sql, params, many, context):
+        if sql.startswith('DELETE FROM "core_user"') and not writer.is_alive():
+            writer.start()
+            writer.join(1)  # it commits at once unless the person's row is held
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(write_before_the_person_goes):
+        delete_account(owner)
+    writer.join(10)
+
+    assert not User.objects.filter(pk=owner.pk).exists()
+    assert not DailyGCode.objects.filter(user_id=owner.pk).exists()
+    assert [type(e).__name__ for e in writer_errors] == ["IntegrityError"]
