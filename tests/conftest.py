@@ -1,13 +1,22 @@
-"""Fixtures shared by the whole suite: people by role, and the ephemeris in use."""
+"""Fixtures shared by the whole suite: people by role, the ephemeris in use, and an empty cache."""
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 
 from core.astro import ephemeris
 from core.models import User
 from tests.support.ephemeris import use_ephemeris
 from tests.support.fake_gemini import FakeGemini
 from tests.support.people import PASSWORD, londoner
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Django's cache starts and ends each test empty: rate counts, kept readings and forecasts do not carry over."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 import datetime as dt
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 
 from core.models import AccessToken
@@ -14,13 +13,6 @@ from core.services.tokens import create_access_token
 @pytest.fixture
 def token(owner) -> str:
     return create_access_token(owner, "home dashboard")[1]
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_counts():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def api(path: str, token: str | None = None, client: Client | None = None):

@@ -4,7 +4,6 @@ nor an old one after a recalculation or a zone change; a day computed on demand 
 import datetime as dt
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from core.models import DailyGCode
@@ -14,13 +13,6 @@ from core.views.day import reading_cache_key, rendered_reading
 from tests.support.people import londoner
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def stored_today(person) -> DailyGCode:

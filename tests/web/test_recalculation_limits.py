@@ -21,13 +21,6 @@ from tests.support.fake_gemini import FakeGemini
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture(autouse=True)
-def fresh_counts():
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.fixture
 def thread_errors(monkeypatch):
     """Exceptions that escaped a background thread during the test."""

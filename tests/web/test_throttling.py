@@ -5,20 +5,12 @@ import datetime as dt
 
 import pytest
 from axes.models import AccessAttempt, AccessAttemptExpiration
-from django.core.cache import cache
 from django.urls import reverse
 
 from core.models import User
 from tests.support.people import PASSWORD
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fresh_counts():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def log_in(client, username: str, password: str, url: str = "/accounts/login/", ip: str = "203.0.113.7"):
