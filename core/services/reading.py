@@ -32,15 +32,24 @@ def readable_span(user: User) -> tuple[dt.date, dt.date]:
     return first_day(user), local_today(user) + dt.timedelta(days=DAYS_AHEAD)
 
 
-def day_reading(user: User, date: dt.date, span: tuple[dt.date, dt.date] | None = None) -> DailyGCode:
-    """The day's G-Code: the stored record, or one computed now by the local engine and not saved.
+def stored_day(user: User, date: dt.date, span: tuple[dt.date, dt.date] | None = None) -> DailyGCode | None:
+    """The day's stored G-Code, or None before a run stores it.
 
     `span`: the readable span when the caller has it already (from `readable_span`)."""
     first, last = span or readable_span(user)
     if not first <= date <= last:
         raise DayOutOfRange(f"{date} is outside {first}–{last}")
-    stored = DailyGCode.objects.filter(user=user, date=date).first()
-    return stored or daily_record(user, date, ask_model=False, chart_data=natal_chart_data(user))
+    return DailyGCode.objects.filter(user=user, date=date).first()
+
+
+def computed_day(user: User, date: dt.date) -> DailyGCode:
+    """The day's G-Code computed now by the local engine, and not saved."""
+    return daily_record(user, date, ask_model=False, chart_data=natal_chart_data(user))
+
+
+def day_reading(user: User, date: dt.date) -> DailyGCode:
+    """The day's G-Code: the stored record, or one computed now by the local engine and not saved."""
+    return stored_day(user, date) or computed_day(user, date)
 
 
 def patch_notes_of(user: User, date: dt.date) -> list[PatchNote]:

@@ -6,7 +6,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_GET
@@ -15,7 +15,7 @@ from django.views.generic import TemplateView
 from core.gauge import gauge_svg
 from core.models import DailyGCode, DayNote
 from core.services.gcode import local_today
-from core.services.reading import DayOutOfRange, day_reading, explanation, readable_span
+from core.services.reading import DayOutOfRange, computed_day, explanation, readable_span, stored_day
 from core.views.birth_data_required import BirthDataRequiredMixin
 from core.views.signed_in import SignedInRequest
 
@@ -63,17 +63,24 @@ class DayView(BirthDataRequiredMixin, TemplateView):
     def get_template_names(self) -> list[str]:
         return ["core/_reading.html"] if self.request.headers.get("HX-Request") else [self.template_name]
 
-    def get_context_data(self, **kwargs) -> dict:
-        user, date = self.request.user, kwargs["date"]
-        first, last = readable_span(user)
+    def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        user, date = self.request.user, kwargs["date"]  # signed in: the mixin has checked
+        self.span = readable_span(user)
         try:
-            record = day_reading(user, date, (first, last))
+            stored = stored_day(user, date, self.span)
         except DayOutOfRange as out:
             raise Http404(str(out)) from out
-        one = dt.timedelta(days=1)
+        self.today = local_today(user)
+        if stored is None and date == self.today and not self.request.headers.get("HX-Request"):
+            return redirect("home")  # today's run starts there and shows its progress; it is not computed here
+        self.record = stored or computed_day(user, date)
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs) -> dict:
+        (first, last), date, one = self.span, kwargs["date"], dt.timedelta(days=1)
         return super().get_context_data(
-            **reading_context(record, local_today(user), user),
-            note=DayNote.objects.filter(user=user, date=date).first(),
+            **reading_context(self.record, self.today, self.request.user),
+            note=DayNote.objects.filter(user=self.request.user, date=date).first(),
             previous=date - one if date > first else None, following=date + one if date < last else None, **kwargs,
         )  # fmt: skip
 

@@ -133,13 +133,14 @@ def test_a_day_outside_the_readable_span_is_not_found(owner_client, owner):
 
 
 def test_a_day_page_is_the_owners_alone(client, owner):
-    compute_daily_gcode(owner, DAY)
+    yesterday = local_today(owner) - dt.timedelta(days=1)  # not today: that page waits for today's run
+    compute_daily_gcode(owner, yesterday)
     DailyGCode.objects.filter(user=owner).update(affirmation="Words for ada alone.")
-    DayNote.objects.create(user=owner, date=DAY, text="ada's private note")
-    assert client.get(day_url(DAY)).status_code == 302  # anonymous: to the login page
+    DayNote.objects.create(user=owner, date=yesterday, text="ada's private note")
+    assert client.get(day_url(yesterday)).status_code == 302  # anonymous: to the login page
     other = londoner("bea")
     client.force_login(other)
-    html = client.get(day_url(DAY)).content.decode()
+    html = client.get(day_url(yesterday)).content.decode()
     assert "ada&#x27;s private note" not in html
     assert "ada's private note" not in html
     assert "not stored" in html  # bea's own day, computed for her; ada's stored record is not shown
@@ -175,3 +176,18 @@ def test_new_birth_data_fills_in_the_past_ninety_days_in_a_run_with_progress(own
     percents = [p["percent"] for p in reported]
     assert percents == sorted(percents)
     assert reported[-1]["state"] == "done"
+
+
+def test_todays_page_before_its_run_sends_the_person_to_the_dashboard_where_the_run_starts(owner_client, owner):
+    today = local_today(owner)
+    before = rows_now()
+
+    response = owner_client.get(day_url(today))
+    fragment = owner_client.get(day_url(today), headers={"HX-Request": "true"})
+
+    assert (response.status_code, response["Location"]) == (302, reverse("home"))
+    assert "data-start-run" in owner_client.get(reverse("home")).content.decode()
+    assert fragment.status_code == 200  # a live update's fragment is answered in place, computed and not saved
+    assert rows_now() == before
+    compute_daily_gcode(owner, today)
+    assert owner_client.get(day_url(today)).status_code == 200
