@@ -32,15 +32,24 @@ KEPT_PAGE_SECONDS = 24 * 3600  # a key names one version of the page: the time o
 CSRF_SLOT = f"csrf-slot-{secrets.token_hex(16)}"
 
 
-@once
 def site_release() -> str:
-    """The site's templates and static files as deployed: a shared cache (Redis) never serves an older site's HTML."""
+    """The site's templates and static files as deployed: a shared cache (Redis) never serves an older site's HTML.
+
+    Read once per process; in development (DEBUG) on every page, since runserver reloads an edited template
+    without restarting."""
+    return _templates_and_static() if settings.DEBUG else _release_of_this_process()
+
+
+def _templates_and_static() -> str:
     digest = hashlib.sha256(getattr(staticfiles_storage, "manifest_hash", "").encode())
-    for folder in (Path(settings.BASE_DIR) / "templates",):
-        for path in sorted(folder.rglob("*.html")):
-            digest.update(path.relative_to(folder).as_posix().encode())
-            digest.update(path.read_bytes())
+    folder = Path(settings.BASE_DIR) / "templates"
+    for path in sorted(folder.rglob("*.html")):
+        digest.update(path.relative_to(folder).as_posix().encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+_release_of_this_process = once(_templates_and_static)
 
 
 def person_version(user: User) -> str:
