@@ -79,11 +79,13 @@ class DashboardView(BirthDataRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         user, today, version = self.request.user, self.today, self.version
-        if version:
-            record, run, note_text = DailyGCode.objects.get(pk=version.record_id), None, version.note_text
+        # The record may have gone since its version was read (an account deleted): then the page waits for a run.
+        record = DailyGCode.objects.filter(pk=version.record_id).first() if version else None
+        if record and version:
+            run, note_text = None, version.note_text
         else:
             # Nothing is computed here: without a stored day the page starts the run by POST (a GET writes nothing).
-            record, run = None, live_recalculation(user, today)
+            run = live_recalculation(user, today)
             note_text = DayNote.objects.filter(user=user, date=today).values_list("text", flat=True).first()
         return super().get_context_data(
             **(reading_context(record, today, user) if record else {"today": today}),
