@@ -78,8 +78,9 @@ client = Client()
 client.force_login(bench)
 today = local_today(bench).isoformat()
 queries = {}
-for label, url in [("/healthz", "/healthz"), ("dashboard", "/"), ("day page", f"/day/{today}/"), ("chart", "/chart/"),
-                   ("forecast", "/forecast/"), ("history", "/history/")]:
+for label, url in [("/healthz", "/healthz"), ("dashboard, first rendering", "/"), ("dashboard, kept", "/"),
+                   ("day page", f"/day/{today}/"), ("chart", "/chart/"), ("forecast", "/forecast/"),
+                   ("history", "/history/")]:
     with CaptureQueriesContext(connection) as captured:
         status = client.get(url).status_code
     queries[label] = (status, len(captured))

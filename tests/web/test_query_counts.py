@@ -30,7 +30,7 @@ def after_todays_run(owner):
 
 
 PAGES = [
-    ("home", "", SESSION_AND_USER + 2),  # today's reading, today's note
+    ("home", "", SESSION_AND_USER + 2),  # today's version with its note, the reading (a first visit renders)
     ("chart", "", SESSION_AND_USER + 1),  # the stored chart
     ("forecast", "", SESSION_AND_USER + 1),  # the chart, on a first visit; the cache afterwards
     ("forecast", "?days=30", SESSION_AND_USER + 1),
@@ -49,6 +49,15 @@ def test_a_signed_in_page_makes_its_pinned_number_of_queries(
 ):
     with django_assert_num_queries(count):
         response = owner_client.get(reverse(name) + query)
+    assert response.status_code == 200
+
+
+def test_a_kept_dashboard_reads_the_session_the_person_and_todays_version(
+    owner_client, after_todays_run, django_assert_num_queries
+):
+    owner_client.get(reverse("home"))
+    with django_assert_num_queries(SESSION_AND_USER + 1):
+        response = owner_client.get(reverse("home"))
     assert response.status_code == 200
 
 
