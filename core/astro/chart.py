@@ -123,31 +123,26 @@ def chart_bodies(node: Body, lilith: str = "") -> list[Body]:
     return bodies
 
 
-def body_points(jd_ut: float, bodies: list[Body], houses: Houses | None, flag: int = 0) -> list[ChartPoint]:
-    """The bodies placed, each in its house (`house_of`, with the cusps read once; None without houses)."""
+def body_points(
+    jd_ut: float, bodies: list[Body], houses_of: Callable[[float], int | None], flag: int = 0
+) -> list[ChartPoint]:
+    """The bodies placed, each in its house (None without houses)."""
     values = ephemeris.ecliptic_values(jd_ut, bodies, flag)
     # tuple.__new__ skips the named tuple's Python-level constructor: the same value, at half the cost.
     # values: longitude, latitude, distance, then their speeds
     new = tuple.__new__
-    if houses is None:
-        return [
-            new(ChartPoint, (body.label, body.glyph, value[0], value[1], value[3], None))
-            for body, value in zip(bodies, values, strict=True)
-        ]
-    first, offsets = houses.cusps[0], cusp_offsets(houses.cusps)
     return [
-        new(
-            ChartPoint,
-            (body.label, body.glyph, value[0], value[1], value[3], bisect_right(offsets, (value[0] - first) % 360.0)),
-        )
+        new(ChartPoint, (body.label, body.glyph, value[0], value[1], value[3], houses_of(value[0])))
         for body, value in zip(bodies, values, strict=True)
     ]
 
 
 def angle_points(houses: Houses, houses_of: Callable[[float], int | None]) -> list[ChartPoint]:
+    ascendant, midheaven = houses.ascendant, houses.midheaven
+    new = tuple.__new__  # as in `body_points`
     return [
-        ChartPoint(name, glyph, longitude, 0.0, 0.0, houses_of(longitude))
-        for name, glyph, longitude in (("Ascendant", "AC", houses.ascendant), ("Midheaven", "MC", houses.midheaven))
+        new(ChartPoint, ("Ascendant", "AC", ascendant, 0.0, 0.0, houses_of(ascendant))),
+        new(ChartPoint, ("Midheaven", "MC", midheaven, 0.0, 0.0, houses_of(midheaven))),
     ]
 
 
@@ -218,7 +213,9 @@ def compute_natal_chart(request: ChartRequest) -> NatalChart:
     # Without a birth time the Moon may be anywhere in a 13° arc: no aspects claimed for it.
     # The South Node's aspects mirror the North Node's: listing both says the same thing twice.
     time_known = request.time_known
-    aspect_points = [p for p in points if p.name != "South Node" and (time_known or degree_claimed(p.name, time_known))]
+    aspect_points = points
+    if request.south_node or not time_known:
+        aspect_points = [p for p in points if p.name != "South Node" and degree_claimed(p.name, time_known)]
     aspects = aspects_within(aspect_points, request.orbs)
     return NatalChart(request, tuple(points), houses, tuple(aspects), balance_of(points), tuple(notes))
 
@@ -230,4 +227,5 @@ def placed_bodies(
     houses = None
     if request.time_known:
         houses = compute_houses(jd_ut, request.latitude, request.longitude, request.house_system, flag)
-    return houses, houses_finder(houses), body_points(jd_ut, bodies, houses, flag)
+    houses_of = houses_finder(houses)
+    return houses, houses_of, body_points(jd_ut, bodies, houses_of, flag)

@@ -104,7 +104,7 @@ def fallback_note(system: str, problem: str) -> str:
 def cusp_offsets(cusps: tuple[float, ...]) -> tuple[float, ...]:
     """Each cusp's distance along the zodiac from the 1st cusp: 0 first, rising below 360."""
     first = cusps[0]
-    return tuple((cusp - first) % 360.0 for cusp in cusps)
+    return tuple([(cusp - first) % 360.0 for cusp in cusps])  # a list first: quicker than a generator
 
 
 def house_of(longitude: float, cusps: tuple[float, ...], offsets: tuple[float, ...] | None = None) -> int:
