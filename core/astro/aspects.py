@@ -48,8 +48,8 @@ LUMINARY_BONUS = 2.0  # natal aspects to the Sun or Moon get a wider orb
 LUMINARIES = frozenset({"Sun", "Moon"})
 Candidate = tuple[float, float, str]  # (angle, orb limit, kind name) of a kind in reach
 ReachCell = tuple[Candidate, ...]
-PairCell = Candidate | tuple[()]  # the one kind in reach, SEVERAL, or none
-SEVERAL: Candidate = (-1.0, 0.0, "")  # more than one kind in reach: the pair table's `choices` list them
+PairCell = Candidate | tuple[()]  # (centre, orb limit, kind name) of the one kind in reach (`pair_cell`), or none
+WORK_IT_OUT: Candidate = (0.0, -1.0, "")  # no orb is within −1°: `add_aspect` decides among the pair's choices
 ORB = itemgetter(3)  # an Aspect's orb, as a sort key
 # A point as the pair loops read it: name, longitude, daily speed, and its codes as the first and as the
 # second of a pair (`pair_codes`).
@@ -61,7 +61,7 @@ PAIR_TABLE_SIZE = 3 * LUMINARY_KEY  # keys run from −359 (no luminary) to 2 ×
 
 
 class PairTable(NamedTuple):
-    """Per pair key (see `pair_codes`): the kind in reach or SEVERAL (`cells`), and every kind in reach (`choices`).
+    """Per pair key (see `pair_codes`): the quick test of the pair (`cells`), and every kind in reach (`choices`).
 
     A Python sequence takes a negative index from its end, so the keys below zero (first behind
     second, no luminary) find their entries at the end of the table.
@@ -98,8 +98,28 @@ class OrbPolicy:
         for difference in range(-359, 360):
             choices[difference] = plain[difference % 360]
             choices[LUMINARY_KEY + difference] = choices[2 * LUMINARY_KEY + difference] = bonus[difference % 360]
-        cells: list[PairCell] = [(cell[0] if len(cell) == 1 else SEVERAL) if cell else () for cell in choices]
+        cells = [pair_cell(key, candidates) for key, candidates in enumerate(choices)]
         return PairTable(tuple(cells), tuple(choices))
+
+
+def pair_cell(key: int, candidates: ReachCell) -> PairCell:
+    """The quick test of the pairs with this key, when one kind is in reach.
+
+    A pair's m = (a − b) mod 360 lies within a degree of the key's whole-degree difference. While
+    m stays below 180° the separation is m, and the kind's orb |m − angle|; above, the separation
+    is 360° − m, and the same orb is |m − (360° − angle)|, with the sign of m − centre telling
+    applying from separating either way. So a cell holds that centre. Where m may fall on either
+    side of 0° or 180° (an opposition's centre is 180° on both sides of 180°), or several kinds are
+    in reach, the cell is WORK_IT_OUT.
+    """
+    if not candidates:
+        return ()
+    degree = key % LUMINARY_KEY  # the whole-degree difference, mod 1000 (a negative key counts from the end)
+    degree = (degree if degree < LUMINARY_KEY // 2 else degree - LUMINARY_KEY) % 360
+    angle, limit, name = candidates[0]
+    if len(candidates) > 1 or degree in (359, 0, 1) or (degree in (179, 180, 181) and angle != 180.0):
+        return WORK_IT_OUT
+    return (angle if degree < 180 else 360.0 - angle, limit, name)
 
 
 def reach_cells(kinds: Iterable[AspectKind], orbs: Mapping[str, float], bonus: float) -> tuple[ReachCell, ...]:
@@ -248,25 +268,17 @@ def aspects_within(points: Sequence[Placed], policy: OrbPolicy) -> list[Aspect]:
     append, new = found.append, tuple.__new__  # tuple.__new__ skips the named tuple's Python-level constructor
     for index, (name_a, lon_a, speed_a, key_a, _) in enumerate(rows, 1):
         for row_b in rows[index:]:  # `aspects_of_rows`, with the second row unpacked only for a pair in reach
-            key = key_a - row_b[4]
-            cell = cells[key]
+            cell = cells[key_a - row_b[4]]
             if not cell:
                 continue
-            angle, limit, name = cell
-            _, lon_b, speed_b, _, _ = row_b
-            delta = (lon_a - lon_b) % 360.0
-            if angle < 0.0:  # SEVERAL
-                add_aspect(found, name_a, row_b[0], delta, speed_a - speed_b, choices[key])
-                continue
-            # One kind in reach, the common case: `add_aspect`'s test inlined, for the pairs of every chart.
-            if delta > 180.0:
-                delta -= 360.0
-            past_exact = (-delta if delta < 0.0 else delta) - angle
+            centre, limit, name = cell
+            name_b, lon_b, speed_b, _, key_b = row_b
+            past_exact = (lon_a - lon_b) % 360.0 - centre  # see `pair_cell`
             orb = -past_exact if past_exact < 0.0 else past_exact
             if orb <= limit:
-                relative_speed = speed_a - speed_b
-                applying = past_exact * (relative_speed if delta >= 0.0 else -relative_speed) < 0.0
-                append(new(Aspect, (name_a, row_b[0], name, orb, applying)))
+                append(new(Aspect, (name_a, name_b, name, orb, past_exact * (speed_a - speed_b) < 0.0)))
+            elif limit < 0.0:  # WORK_IT_OUT
+                add_aspect(found, name_a, name_b, (lon_a - lon_b) % 360.0, speed_a - speed_b, choices[key_a - key_b])
     found.sort(key=ORB)
     return found
 

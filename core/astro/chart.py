@@ -9,7 +9,7 @@ from typing import NamedTuple
 from core.astro import ephemeris
 from core.astro.aspects import Aspect, OrbPolicy, aspects_within
 from core.astro.ephemeris import PLANETS, Body
-from core.astro.houses import Houses, compute_houses, cusp_offsets
+from core.astro.houses import Houses, compute_houses
 from core.astro.places import check_coordinates
 from core.astro.points import degree_claimed, part_of_fortune, south_node
 from core.astro.sidereal import zodiac_flag
@@ -37,6 +37,8 @@ LILITHS: dict[str, Body] = {"mean": Body.MEAN_LILITH, "true": Body.TRUE_LILITH}
 BALANCE_GROUPS: tuple[str, ...] = (*ELEMENTS, *MODALITIES)
 # Per sign, where its element and its modality stand in BALANCE_GROUPS: Aries → (fire, cardinal).
 SIGN_SLOTS: tuple[tuple[int, int], ...] = tuple((i % 4, len(ELEMENTS) + i % 3) for i in range(12))
+# The same by `longitude % 360 // 30` as it comes, a float: 12.0 stands for a longitude a hair below 0° (360.0).
+SLOTS_BY_SIGN: dict[float, tuple[int, int]] = {float(i): SIGN_SLOTS[i % 12] for i in range(13)}
 
 
 @dataclass(frozen=True)
@@ -123,16 +125,23 @@ def chart_bodies(node: Body, lilith: str = "") -> list[Body]:
     return bodies
 
 
-def body_points(
-    jd_ut: float, bodies: list[Body], houses_of: Callable[[float], int | None], flag: int = 0
-) -> list[ChartPoint]:
-    """The bodies placed, each in its house (None without houses)."""
+def body_points(jd_ut: float, bodies: list[Body], houses: Houses | None, flag: int = 0) -> list[ChartPoint]:
+    """The bodies placed, each in its house (`house_of`, inlined; None without houses)."""
     values = ephemeris.ecliptic_values(jd_ut, bodies, flag)
     # tuple.__new__ skips the named tuple's Python-level constructor: the same value, at half the cost.
     # values: longitude, latitude, distance, then their speeds
     new = tuple.__new__
+    if houses is None:
+        return [
+            new(ChartPoint, (body.label, body.glyph, value[0], value[1], value[3], None))
+            for body, value in zip(bodies, values, strict=True)
+        ]
+    first, offsets = houses.cusps[0], houses.offsets
     return [
-        new(ChartPoint, (body.label, body.glyph, value[0], value[1], value[3], houses_of(value[0])))
+        new(
+            ChartPoint,
+            (body.label, body.glyph, value[0], value[1], value[3], bisect_right(offsets, (value[0] - first) % 360.0)),
+        )
         for body, value in zip(bodies, values, strict=True)
     ]
 
@@ -166,29 +175,28 @@ def houses_finder(houses: Houses | None) -> Callable[[float], int | None]:
     """longitude → house number under `houses`; always None when the birth time is unknown."""
     if houses is None:
         return lambda _longitude: None
-    first, offsets = houses.cusps[0], cusp_offsets(houses.cusps)
+    first, offsets = houses.cusps[0], houses.offsets
     return lambda longitude: bisect_right(offsets, (longitude - first) % 360.0)  # `house_of`, its cusps read once
 
 
 def balance_of(points: list[ChartPoint]) -> Balance:
     """Weighted count of points per element and modality (luminaries and Ascendant count double)."""
-    members: list[list[tuple[str, int]]] = [[] for _ in BALANCE_GROUPS]
-    totals = [0] * len(BALANCE_GROUPS)
+    members: tuple[list[tuple[str, int]], ...] = ([], [], [], [], [], [], [])  # one per BALANCE_GROUPS
+    totals = [0, 0, 0, 0, 0, 0, 0]
+    weights, slots = BALANCE_WEIGHTS, SLOTS_BY_SIGN
     for point in points:
         name = point[0]
-        weight = BALANCE_WEIGHTS.get(name, 1)
-        if not weight:
-            continue
-        entry = (name, weight)
-        element, modality = SIGN_SLOTS[int(point[2] % 360.0 // 30.0) % 12]  # `sign_index` of the longitude, inlined
-        members[element].append(entry)
-        members[modality].append(entry)
-        totals[element] += weight
-        totals[modality] += weight
-    split = len(ELEMENTS)
+        weight = weights.get(name, 1)
+        if weight:
+            entry = (name, weight)
+            element, modality = slots[point[2] % 360.0 // 30.0]  # `sign_index` of the longitude, as a float
+            members[element].append(entry)
+            members[modality].append(entry)
+            totals[element] += weight
+            totals[modality] += weight
     return Balance(
-        dict(zip(ELEMENTS, totals[:split], strict=True)),
-        dict(zip(MODALITIES, totals[split:], strict=True)),
+        dict(zip(ELEMENTS, totals, strict=False)),  # the first four
+        dict(zip(MODALITIES, totals[len(ELEMENTS) :], strict=True)),
         dict(zip(BALANCE_GROUPS, map(tuple, members), strict=True)),
     )
 
@@ -227,5 +235,4 @@ def placed_bodies(
     houses = None
     if request.time_known:
         houses = compute_houses(jd_ut, request.latitude, request.longitude, request.house_system, flag)
-    houses_of = houses_finder(houses)
-    return houses, houses_of, body_points(jd_ut, bodies, houses_of, flag)
+    return houses, houses_finder(houses), body_points(jd_ut, bodies, houses, flag)

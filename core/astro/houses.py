@@ -2,7 +2,7 @@
 
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import swisseph as swe
 
@@ -44,6 +44,11 @@ class Houses:
     ascendant: float
     midheaven: float
     note: str = ""
+    # `cusp_offsets` of the cusps, worked out once for every point a chart places in these houses.
+    offsets: tuple[float, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "offsets", cusp_offsets(self.cusps))  # frozen: set the way dataclasses do
 
     @property
     def system_name(self) -> str:
