@@ -146,12 +146,13 @@ def body_points(jd_ut: float, bodies: list[Body], houses: Houses | None, flag: i
     ]
 
 
-def angle_points(houses: Houses, houses_of: Callable[[float], int | None]) -> list[ChartPoint]:
-    ascendant, midheaven = houses.ascendant, houses.midheaven
-    new = tuple.__new__  # as in `body_points`
+def angle_points(houses: Houses) -> list[ChartPoint]:
+    """The Ascendant and the Midheaven, each in its house."""
+    first, offsets = houses.cusps[0], houses.offsets
+    new = tuple.__new__  # as in `body_points`, and `house_of` inlined likewise
     return [
-        new(ChartPoint, ("Ascendant", "AC", ascendant, 0.0, 0.0, houses_of(ascendant))),
-        new(ChartPoint, ("Midheaven", "MC", midheaven, 0.0, 0.0, houses_of(midheaven))),
+        new(ChartPoint, (name, glyph, longitude, 0.0, 0.0, bisect_right(offsets, (longitude - first) % 360.0)))
+        for name, glyph, longitude in (("Ascendant", "AC", houses.ascendant), ("Midheaven", "MC", houses.midheaven))
     ]
 
 
@@ -207,17 +208,14 @@ def compute_natal_chart(request: ChartRequest) -> NatalChart:
     jd_ut = ephemeris.julian_day(request.instant)
     bodies = chart_bodies(request.node, request.lilith)
     if request.zodiac == "tropical":  # the common case needs no ayanamsa, so no lock
-        houses, houses_of, points = placed_bodies(request, jd_ut, bodies, 0)
+        houses, points = placed_bodies(request, jd_ut, bodies, 0)
     else:
         with zodiac_flag(request.zodiac) as flag:
-            houses, houses_of, points = placed_bodies(request, jd_ut, bodies, flag)
-    notes = [houses.note] if houses and houses.note else []
-    notes += [] if request.time_known else [TIME_UNKNOWN_NOTE]
-    if Body.CHIRON not in bodies:
-        notes.append(CHIRON_MISSING_NOTE)
+            houses, points = placed_bodies(request, jd_ut, bodies, flag)
     if houses:
-        points += angle_points(houses, houses_of)
-    points += derived_points(request, points, houses, houses_of)
+        points += angle_points(houses)
+    if request.south_node or request.part_of_fortune:
+        points += derived_points(request, points, houses, houses_finder(houses))
     # Without a birth time the Moon may be anywhere in a 13° arc: no aspects claimed for it.
     # The South Node's aspects mirror the North Node's: listing both says the same thing twice.
     time_known = request.time_known
@@ -225,14 +223,25 @@ def compute_natal_chart(request: ChartRequest) -> NatalChart:
     if request.south_node or not time_known:
         aspect_points = [p for p in points if p.name != "South Node" and degree_claimed(p.name, time_known)]
     aspects = aspects_within(aspect_points, request.orbs)
-    return NatalChart(request, tuple(points), houses, tuple(aspects), balance_of(points), tuple(notes))
+    notes = chart_notes(request, houses, bodies)
+    return NatalChart(request, tuple(points), houses, tuple(aspects), balance_of(points), notes)
+
+
+def chart_notes(request: ChartRequest, houses: Houses | None, bodies: list[Body]) -> tuple[str, ...]:
+    """What a person should know about how the chart was computed: house fallback, unknown time, no Chiron."""
+    notes = [houses.note] if houses and houses.note else []
+    if not request.time_known:
+        notes.append(TIME_UNKNOWN_NOTE)
+    if Body.CHIRON not in bodies:
+        notes.append(CHIRON_MISSING_NOTE)
+    return tuple(notes)
 
 
 def placed_bodies(
     request: ChartRequest, jd_ut: float, bodies: list[Body], flag: int
-) -> tuple[Houses | None, Callable[[float], int | None], list[ChartPoint]]:
-    """Houses (with a birth time), the finder of a longitude's house, and the bodies placed, in `flag`'s zodiac."""
+) -> tuple[Houses | None, list[ChartPoint]]:
+    """Houses (with a birth time) and the bodies placed, in `flag`'s zodiac."""
     houses = None
     if request.time_known:
         houses = compute_houses(jd_ut, request.latitude, request.longitude, request.house_system, flag)
-    return houses, houses_finder(houses), body_points(jd_ut, bodies, houses, flag)
+    return houses, body_points(jd_ut, bodies, houses, flag)
