@@ -46,10 +46,29 @@ TRANSIT_ORBS: dict[str, float] = {
 }  # fmt: skip
 LUMINARY_BONUS = 2.0  # natal aspects to the Sun or Moon get a wider orb
 LUMINARIES = frozenset({"Sun", "Moon"})
-ReachCell = tuple[tuple[float, float, str], ...]  # (angle, orb limit, kind name) of each kind in reach
-Reach = tuple[ReachCell, ...]  # per whole degree of (a − b) mod 360
+Candidate = tuple[float, float, str]  # (angle, orb limit, kind name) of a kind in reach
+ReachCell = tuple[Candidate, ...]
+PairCell = Candidate | tuple[()]  # (centre, orb limit, kind name) of the one kind in reach (`pair_cell`), or none
+WORK_IT_OUT: Candidate = (0.0, -1.0, "")  # no orb is within −1°: `add_aspect` decides among the pair's choices
 ORB = itemgetter(3)  # an Aspect's orb, as a sort key
-Row = tuple[str, float, float, bool]  # name, longitude, daily speed, is a luminary: a point as the hot loop reads it
+# A point as the pair loops read it: name, longitude, daily speed, and its codes as the first and as the
+# second of a pair (`pair_codes`).
+Row = tuple[str, float, float, int, int]
+# A pair's key, first's code − second's code, is the whole-degree difference of the two longitudes plus
+# LUMINARY_KEY for each luminary in the pair: the key alone picks the cell of kinds in reach, bonus included.
+LUMINARY_KEY = 1000
+PAIR_TABLE_SIZE = 3 * LUMINARY_KEY  # keys run from −359 (no luminary) to 2 × LUMINARY_KEY + 359 (both)
+
+
+class PairTable(NamedTuple):
+    """Per pair key (see `pair_codes`): the quick test of the pair (`cells`), and every kind in reach (`choices`).
+
+    A Python sequence takes a negative index from its end, so the keys below zero (first behind
+    second, no luminary) find their entries at the end of the table.
+    """
+
+    cells: tuple[PairCell, ...]
+    choices: tuple[ReachCell, ...]
 
 
 @dataclass(frozen=True)
@@ -71,28 +90,56 @@ class OrbPolicy:
         return self.orbs[kind.name] + self.bonus_for(first, second)
 
     @cached_property
-    def reach(self) -> tuple[Reach, Reach]:
-        """The kinds each whole degree of (a − b) mod 360 can reach, built once per policy: without, with the bonus."""
+    def pair_table(self) -> PairTable:
+        """The kinds in reach of each pair key, built once per policy."""
         kinds = self.kinds()
-        return reach_table(kinds, self.orbs, 0.0), reach_table(kinds, self.orbs, self.luminary_bonus)
+        plain, bonus = reach_cells(kinds, self.orbs, 0.0), reach_cells(kinds, self.orbs, self.luminary_bonus)
+        choices: list[ReachCell] = [()] * PAIR_TABLE_SIZE
+        for difference in range(-359, 360):
+            choices[difference] = plain[difference % 360]
+            choices[LUMINARY_KEY + difference] = choices[2 * LUMINARY_KEY + difference] = bonus[difference % 360]
+        cells = [pair_cell(key, candidates) for key, candidates in enumerate(choices)]
+        return PairTable(tuple(cells), tuple(choices))
 
 
-def reach_table(kinds: Iterable[AspectKind], orbs: Mapping[str, float], bonus: float) -> Reach:
-    """Entry `d` holds the (angle, orb limit, kind name) of each kind a difference in [d, d + 1)° can fall within.
+def pair_cell(key: int, candidates: ReachCell) -> PairCell:
+    """The quick test of the pairs with this key, when one kind is in reach.
 
-    Differences past 180° are separations the other way round (360 − d); entry 360 is there because
-    a difference a hair below zero comes back from `% 360.0` as exactly 360.0.
+    A pair's m = (a − b) mod 360 lies within a degree of the key's whole-degree difference. While
+    m stays below 180° the separation is m, and the kind's orb |m − angle|; above, the separation
+    is 360° − m, and the same orb is |m − (360° − angle)|, with the sign of m − centre telling
+    applying from separating either way. So a cell holds that centre. Where m may fall on either
+    side of 0° or 180° (an opposition's centre is 180° on both sides of 180°), or several kinds are
+    in reach, the cell is WORK_IT_OUT.
+    """
+    if not candidates:
+        return ()
+    degree = key % LUMINARY_KEY  # the whole-degree difference, mod 1000 (a negative key counts from the end)
+    degree = (degree if degree < LUMINARY_KEY // 2 else degree - LUMINARY_KEY) % 360
+    angle, limit, name = candidates[0]
+    if len(candidates) > 1 or degree in (359, 0, 1) or (degree in (179, 180, 181) and angle != 180.0):
+        return WORK_IT_OUT
+    return (angle if degree < 180 else 360.0 - angle, limit, name)
+
+
+def reach_cells(kinds: Iterable[AspectKind], orbs: Mapping[str, float], bonus: float) -> tuple[ReachCell, ...]:
+    """Cell `d` holds the kinds that a difference within a degree of `d` (mod 360) may be within orb of.
+
+    Two longitudes whose whole degrees differ by `d` differ by less than `d` ± 1; a separation moves no
+    faster than the difference, so a kind further than its orb + 1° from `d`'s separation is out of reach.
+    The margin past 1° absorbs rounding in a longitude's whole degree.
     """
     limits = [(kind.angle, orbs[kind.name] + bonus, kind.name) for kind in kinds]
     return tuple(
-        tuple(entry for entry in limits if abs(entry[0] - nearest_separation(degree)) <= entry[1] + 0.5 + 1e-9)
-        for degree in range(361)
+        tuple(entry for entry in limits if abs(entry[0] - min(d, 360 - d)) <= entry[1] + 1.0 + 1e-6) for d in range(360)
     )
 
 
-def nearest_separation(degree: int) -> float:
-    """The middle of the separations that a difference in [degree, degree + 1) stands for."""
-    return degree + 0.5 if degree < 180 else 359.5 - degree
+def pair_codes(name: str, longitude: float) -> tuple[int, int]:
+    """A point's codes as the first and as the second of a pair: its whole degree in [0, 360), ± LUMINARY_KEY."""
+    degree = int(longitude % 360.0) % 360  # % 360 again: a longitude a hair below 0 comes back as 360.0
+    luminary = LUMINARY_KEY if name in LUMINARIES else 0
+    return degree + luminary, degree - luminary
 
 
 class Placed(Protocol):
@@ -135,27 +182,33 @@ def closing_in(delta: float, relative_speed: float, angle: float) -> bool:
 
 
 def row_of(point: Placed) -> Row:
-    return point.name, point.longitude, point.speed, point.name in LUMINARIES
+    name, longitude = point.name, point.longitude
+    return (name, longitude, point.speed, *pair_codes(name, longitude))
 
 
 def rows_of(points: Iterable[Placed]) -> list[Row]:
     """Points as plain tuples, read once: the pair loop then touches no attributes."""
-    return [(p.name, p.longitude, p.speed, p.name in LUMINARIES) for p in points]  # `row_of`, without a call each
+    rows = []
+    for point in points:  # `row_of`, without two calls each
+        name, longitude = point.name, point.longitude
+        degree = int(longitude % 360.0) % 360
+        luminary = LUMINARY_KEY if name in LUMINARIES else 0
+        rows.append((name, longitude, point.speed, degree + luminary, degree - luminary))
+    return rows
 
 
 def aspects_of_rows(pairs: Iterable[tuple[Row, Row]], policy: OrbPolicy) -> list[Aspect]:
     """The aspect of each pair of rows that has one under `policy`, closest to exact first.
 
-    The hot loop of every chart, kept to plain arithmetic: the nearest kind within its orb wins,
-    the first listed on a tie.
+    The nearest kind within its orb wins, the first listed on a tie. Most pairs are far from every
+    aspect angle: their key finds an empty cell, and no arithmetic on their longitudes is done.
     """
-    plain, bonus = policy.reach
+    cells, choices = policy.pair_table
     found: list[Aspect] = []
-    for (name_a, lon_a, speed_a, luminary_a), (name_b, lon_b, speed_b, luminary_b) in pairs:
-        delta = (lon_a - lon_b) % 360.0
-        candidates = (bonus if luminary_a or luminary_b else plain)[int(delta)]
-        if candidates:  # most separations are far from every aspect angle
-            add_aspect(found, name_a, name_b, delta, speed_a - speed_b, candidates)
+    for (name_a, lon_a, speed_a, key_a, _), (name_b, lon_b, speed_b, _, key_b) in pairs:
+        key = key_a - key_b
+        if cells[key]:
+            add_aspect(found, name_a, name_b, (lon_a - lon_b) % 360.0, speed_a - speed_b, choices[key])
     found.sort(key=ORB)
     return found
 
@@ -209,29 +262,23 @@ def aspect_between(a: Placed, b: Placed, policy: OrbPolicy) -> Aspect | None:
 
 def aspects_within(points: Sequence[Placed], policy: OrbPolicy) -> list[Aspect]:
     """Every aspect between pairs of one set of points (a natal chart)."""
-    plain, bonus = policy.reach
+    cells, choices = policy.pair_table
     rows = rows_of(points)
     found: list[Aspect] = []
-    for index, (name_a, lon_a, speed_a, luminary_a) in enumerate(rows, 1):
-        table_a = bonus if luminary_a else None  # with a luminary, every pair of the row gets the bonus
-        for name_b, lon_b, speed_b, luminary_b in rows[index:]:  # `aspects_of_rows`, with the rows unpacked once
-            delta = (lon_a - lon_b) % 360.0
-            candidates = (table_a or (bonus if luminary_b else plain))[int(delta)]
-            if not candidates:
+    append, new = found.append, tuple.__new__  # tuple.__new__ skips the named tuple's Python-level constructor
+    for index, (name_a, lon_a, speed_a, key_a, _) in enumerate(rows, 1):
+        for row_b in rows[index:]:  # `aspects_of_rows`, with the second row unpacked only for a pair in reach
+            cell = cells[key_a - row_b[4]]
+            if not cell:
                 continue
-            if len(candidates) > 1:
-                add_aspect(found, name_a, name_b, delta, speed_a - speed_b, candidates)
-                continue
-            # One kind in reach, the common case: `add_aspect`'s test inlined, for the pairs of every chart.
-            angle, limit, name = candidates[0]
-            if delta > 180.0:
-                delta -= 360.0
-            past_exact = (-delta if delta < 0.0 else delta) - angle
+            centre, limit, name = cell
+            name_b, lon_b, speed_b, _, key_b = row_b
+            past_exact = (lon_a - lon_b) % 360.0 - centre  # see `pair_cell`
             orb = -past_exact if past_exact < 0.0 else past_exact
             if orb <= limit:
-                relative_speed = speed_a - speed_b
-                applying = past_exact * (relative_speed if delta >= 0.0 else -relative_speed) < 0.0
-                found.append(tuple.__new__(Aspect, (name_a, name_b, name, orb, applying)))
+                append(new(Aspect, (name_a, name_b, name, orb, past_exact * (speed_a - speed_b) < 0.0)))
+            elif limit < 0.0:  # WORK_IT_OUT
+                add_aspect(found, name_a, name_b, (lon_a - lon_b) % 360.0, speed_a - speed_b, choices[key_a - key_b])
     found.sort(key=ORB)
     return found
 

@@ -9,7 +9,7 @@ from typing import NamedTuple
 from core.astro import ephemeris
 from core.astro.aspects import Aspect, OrbPolicy, aspects_within
 from core.astro.ephemeris import PLANETS, Body
-from core.astro.houses import Houses, compute_houses, cusp_offsets
+from core.astro.houses import Houses, compute_houses
 from core.astro.places import check_coordinates
 from core.astro.points import degree_claimed, part_of_fortune, south_node
 from core.astro.sidereal import zodiac_flag
@@ -37,6 +37,8 @@ LILITHS: dict[str, Body] = {"mean": Body.MEAN_LILITH, "true": Body.TRUE_LILITH}
 BALANCE_GROUPS: tuple[str, ...] = (*ELEMENTS, *MODALITIES)
 # Per sign, where its element and its modality stand in BALANCE_GROUPS: Aries → (fire, cardinal).
 SIGN_SLOTS: tuple[tuple[int, int], ...] = tuple((i % 4, len(ELEMENTS) + i % 3) for i in range(12))
+# The same by `longitude % 360 // 30` as it comes, a float: 12.0 stands for a longitude a hair below 0° (360.0).
+SLOTS_BY_SIGN: dict[float, tuple[int, int]] = {float(i): SIGN_SLOTS[i % 12] for i in range(13)}
 
 
 @dataclass(frozen=True)
@@ -124,7 +126,7 @@ def chart_bodies(node: Body, lilith: str = "") -> list[Body]:
 
 
 def body_points(jd_ut: float, bodies: list[Body], houses: Houses | None, flag: int = 0) -> list[ChartPoint]:
-    """The bodies placed, each in its house (`house_of`, with the cusps read once; None without houses)."""
+    """The bodies placed, each in its house (`house_of`, inlined; None without houses)."""
     values = ephemeris.ecliptic_values(jd_ut, bodies, flag)
     # tuple.__new__ skips the named tuple's Python-level constructor: the same value, at half the cost.
     # values: longitude, latitude, distance, then their speeds
@@ -134,7 +136,7 @@ def body_points(jd_ut: float, bodies: list[Body], houses: Houses | None, flag: i
             new(ChartPoint, (body.label, body.glyph, value[0], value[1], value[3], None))
             for body, value in zip(bodies, values, strict=True)
         ]
-    first, offsets = houses.cusps[0], cusp_offsets(houses.cusps)
+    first, offsets = houses.cusps[0], houses.offsets
     return [
         new(
             ChartPoint,
@@ -144,9 +146,12 @@ def body_points(jd_ut: float, bodies: list[Body], houses: Houses | None, flag: i
     ]
 
 
-def angle_points(houses: Houses, houses_of: Callable[[float], int | None]) -> list[ChartPoint]:
+def angle_points(houses: Houses) -> list[ChartPoint]:
+    """The Ascendant and the Midheaven, each in its house."""
+    first, offsets = houses.cusps[0], houses.offsets
+    new = tuple.__new__  # as in `body_points`, and `house_of` inlined likewise
     return [
-        ChartPoint(name, glyph, longitude, 0.0, 0.0, houses_of(longitude))
+        new(ChartPoint, (name, glyph, longitude, 0.0, 0.0, bisect_right(offsets, (longitude - first) % 360.0)))
         for name, glyph, longitude in (("Ascendant", "AC", houses.ascendant), ("Midheaven", "MC", houses.midheaven))
     ]
 
@@ -171,29 +176,28 @@ def houses_finder(houses: Houses | None) -> Callable[[float], int | None]:
     """longitude → house number under `houses`; always None when the birth time is unknown."""
     if houses is None:
         return lambda _longitude: None
-    first, offsets = houses.cusps[0], cusp_offsets(houses.cusps)
+    first, offsets = houses.cusps[0], houses.offsets
     return lambda longitude: bisect_right(offsets, (longitude - first) % 360.0)  # `house_of`, its cusps read once
 
 
 def balance_of(points: list[ChartPoint]) -> Balance:
     """Weighted count of points per element and modality (luminaries and Ascendant count double)."""
-    members: list[list[tuple[str, int]]] = [[] for _ in BALANCE_GROUPS]
-    totals = [0] * len(BALANCE_GROUPS)
+    members: tuple[list[tuple[str, int]], ...] = ([], [], [], [], [], [], [])  # one per BALANCE_GROUPS
+    totals = [0, 0, 0, 0, 0, 0, 0]
+    weights, slots = BALANCE_WEIGHTS, SLOTS_BY_SIGN
     for point in points:
         name = point[0]
-        weight = BALANCE_WEIGHTS.get(name, 1)
-        if not weight:
-            continue
-        entry = (name, weight)
-        element, modality = SIGN_SLOTS[int(point[2] % 360.0 // 30.0) % 12]  # `sign_index` of the longitude, inlined
-        members[element].append(entry)
-        members[modality].append(entry)
-        totals[element] += weight
-        totals[modality] += weight
-    split = len(ELEMENTS)
+        weight = weights.get(name, 1)
+        if weight:
+            entry = (name, weight)
+            element, modality = slots[point[2] % 360.0 // 30.0]  # `sign_index` of the longitude, as a float
+            members[element].append(entry)
+            members[modality].append(entry)
+            totals[element] += weight
+            totals[modality] += weight
     return Balance(
-        dict(zip(ELEMENTS, totals[:split], strict=True)),
-        dict(zip(MODALITIES, totals[split:], strict=True)),
+        dict(zip(ELEMENTS, totals, strict=False)),  # the first four
+        dict(zip(MODALITIES, totals[len(ELEMENTS) :], strict=True)),
         dict(zip(BALANCE_GROUPS, map(tuple, members), strict=True)),
     )
 
@@ -204,30 +208,40 @@ def compute_natal_chart(request: ChartRequest) -> NatalChart:
     jd_ut = ephemeris.julian_day(request.instant)
     bodies = chart_bodies(request.node, request.lilith)
     if request.zodiac == "tropical":  # the common case needs no ayanamsa, so no lock
-        houses, houses_of, points = placed_bodies(request, jd_ut, bodies, 0)
+        houses, points = placed_bodies(request, jd_ut, bodies, 0)
     else:
         with zodiac_flag(request.zodiac) as flag:
-            houses, houses_of, points = placed_bodies(request, jd_ut, bodies, flag)
-    notes = [houses.note] if houses and houses.note else []
-    notes += [] if request.time_known else [TIME_UNKNOWN_NOTE]
-    if Body.CHIRON not in bodies:
-        notes.append(CHIRON_MISSING_NOTE)
+            houses, points = placed_bodies(request, jd_ut, bodies, flag)
     if houses:
-        points += angle_points(houses, houses_of)
-    points += derived_points(request, points, houses, houses_of)
+        points += angle_points(houses)
+    if request.south_node or request.part_of_fortune:
+        points += derived_points(request, points, houses, houses_finder(houses))
     # Without a birth time the Moon may be anywhere in a 13° arc: no aspects claimed for it.
     # The South Node's aspects mirror the North Node's: listing both says the same thing twice.
     time_known = request.time_known
-    aspect_points = [p for p in points if p.name != "South Node" and (time_known or degree_claimed(p.name, time_known))]
+    aspect_points = points
+    if request.south_node or not time_known:
+        aspect_points = [p for p in points if p.name != "South Node" and degree_claimed(p.name, time_known)]
     aspects = aspects_within(aspect_points, request.orbs)
-    return NatalChart(request, tuple(points), houses, tuple(aspects), balance_of(points), tuple(notes))
+    notes = chart_notes(request, houses, bodies)
+    return NatalChart(request, tuple(points), houses, tuple(aspects), balance_of(points), notes)
+
+
+def chart_notes(request: ChartRequest, houses: Houses | None, bodies: list[Body]) -> tuple[str, ...]:
+    """What a person should know about how the chart was computed: house fallback, unknown time, no Chiron."""
+    notes = [houses.note] if houses and houses.note else []
+    if not request.time_known:
+        notes.append(TIME_UNKNOWN_NOTE)
+    if Body.CHIRON not in bodies:
+        notes.append(CHIRON_MISSING_NOTE)
+    return tuple(notes)
 
 
 def placed_bodies(
     request: ChartRequest, jd_ut: float, bodies: list[Body], flag: int
-) -> tuple[Houses | None, Callable[[float], int | None], list[ChartPoint]]:
-    """Houses (with a birth time), the finder of a longitude's house, and the bodies placed, in `flag`'s zodiac."""
+) -> tuple[Houses | None, list[ChartPoint]]:
+    """Houses (with a birth time) and the bodies placed, in `flag`'s zodiac."""
     houses = None
     if request.time_known:
         houses = compute_houses(jd_ut, request.latitude, request.longitude, request.house_system, flag)
-    return houses, houses_finder(houses), body_points(jd_ut, bodies, houses, flag)
+    return houses, body_points(jd_ut, bodies, houses, flag)

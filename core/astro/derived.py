@@ -60,7 +60,7 @@ def assemble(request: ChartRequest, bodies: list[ChartPoint], houses: Houses | N
     houses_of = houses_finder(houses)
     points = [p._replace(house=houses_of(p.longitude)) for p in bodies if p.name not in ANGLES]
     if houses is not None:
-        points += angle_points(houses, houses_of)
+        points += angle_points(houses)
         if houses.note:
             notes = [*notes, houses.note]
     aspect_points = [p for p in points if degree_claimed(p.name, request.time_known)]

