@@ -21,12 +21,14 @@ def test_a_group_send_reaches_every_member_in_the_order_sent():
         for n in range(3):
             await layer.group_send("user.1", {"type": "dashboard.event", "text": str(n)})
         got = [[(await layer.receive(c))["text"] for _ in range(3)] for c in members]
+        layer.swept_at -= memory_layer.EXPIRY_SWEEP_SECONDS  # the next sweep is due
+        await layer.group_send("user.3", {"type": "dashboard.event", "text": "to nobody"})
         return got, outsider in layer.channels, layer.channels
 
     got, outsider_got_any, left = asyncio.run(scenario())
     assert got == [["0", "1", "2"]] * 3
     assert not outsider_got_any  # another group's member has nothing waiting
-    assert left == {}  # emptied queues are let go
+    assert left == {}  # emptied queues are let go at the next sweep
 
 
 def test_a_member_that_stopped_reading_misses_messages_and_the_others_still_get_them():
@@ -103,11 +105,25 @@ def test_a_socket_behind_gets_the_newest_step_after_the_events_that_matter_in_th
                         step(1, 100, "done")]:  # fmt: skip
             await layer.group_send("user.1", message)
         waiting = len(layer.channels[behind]._queue)
-        return [(await layer.receive(behind))["text"] for _ in range(waiting)], layer.channels
+        return [(await layer.receive(behind))["text"] for _ in range(waiting)]
 
-    got, left = asyncio.run(scenario())
     # The G-Code and the patch notes first, as sent; then each run's newest step: run 2's, then run 1's end.
-    assert got == ["gcode.new", "patch_notes.new", "2:5:running", "1:100:done"]
+    assert asyncio.run(scenario()) == ["gcode.new", "patch_notes.new", "2:5:running", "1:100:done"]
+
+
+def test_a_receiver_that_goes_away_lets_its_queue_go_at_once():
+    async def scenario():
+        layer = OneProcessChannelLayer()
+        channel = await layer.new_channel()
+        waiting = asyncio.ensure_future(layer.receive(channel))
+        await asyncio.sleep(0)
+        held = channel in layer.channels
+        waiting.cancel()
+        await asyncio.gather(waiting, return_exceptions=True)
+        return held, layer.channels
+
+    held, left = asyncio.run(scenario())
+    assert held
     assert left == {}
 
 
