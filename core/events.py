@@ -22,6 +22,8 @@ from typing import Any
 from channels.layers import InMemoryChannelLayer, get_channel_layer
 from django.db import transaction
 
+from core.memory_layer import SUPERSEDES
+
 log = logging.getLogger(__name__)
 
 _server_loop: asyncio.AbstractEventLoop | None = None
@@ -66,9 +68,16 @@ def server_loop() -> asyncio.AbstractEventLoop | None:
     return loop if loop is not None and loop.is_running() and not loop.is_closed() else None
 
 
-def deliver(group: str, payload: dict[str, Any]) -> bool:
-    """Send one event now; True when it was handed to a channel layer."""
-    return hand_over(group, {"type": "dashboard.event", "text": json.dumps(payload)})
+def deliver(group: str, payload: dict[str, Any], supersedes: str | None = None) -> bool:
+    """Send one event now; True when it was handed to a channel layer.
+
+    `supersedes` names a stream of steps of which only the newest matters (a run's progress): a socket that
+    has not been sent one step yet when the next comes gets only the newer (the one-process layer drops the
+    older; a shared layer ignores the name and sends both)."""
+    message = {"type": "dashboard.event", "text": json.dumps(payload)}  # encoded once for all the sockets
+    if supersedes is not None:
+        message[SUPERSEDES] = supersedes
+    return hand_over(group, message)
 
 
 def hand_over(group: str, message: dict[str, Any]) -> bool:
@@ -112,15 +121,25 @@ class Outbox:
     async def drain(self) -> None:
         try:
             while self.waiting:
-                layer, group, message = self.waiting.popleft()
-                try:
-                    await layer.group_send(group, message)
-                except (OSError, RuntimeError, TimeoutError) as exc:  # a shared layer (Redis) out of reach
-                    log.warning("message %s to %s not delivered: %s", message.get("type"), group, exc)
+                batch = [self.waiting.popleft() for _ in range(len(self.waiting))]
+                for layer, group, message in newest_steps(batch):
+                    try:
+                        await layer.group_send(group, message)
+                    except (OSError, RuntimeError, TimeoutError) as exc:  # a shared layer (Redis) out of reach
+                        log.warning("message %s to %s not delivered: %s", message.get("type"), group, exc)
         finally:
             self.draining = False
             if self.waiting:  # put while the last send was finishing
                 self.wake()
+
+
+def newest_steps(batch: list[tuple[Any, str, dict[str, Any]]]) -> list[tuple[Any, str, dict[str, Any]]]:
+    """The batch without the steps a later message of the batch supersedes (same group, same stream of steps):
+    while a busy loop fans one event out to thousands of sockets, a run's next steps pile up here."""
+    last = {(group, message[SUPERSEDES]): i for i, (_, group, message) in enumerate(batch) if SUPERSEDES in message}
+    return [
+        item for i, item in enumerate(batch) if SUPERSEDES not in item[2] or last[(item[1], item[2][SUPERSEDES])] == i
+    ]
 
 
 _outboxes: dict[asyncio.AbstractEventLoop, Outbox] = {}
@@ -143,9 +162,9 @@ def _on_loop_thread(loop: asyncio.AbstractEventLoop) -> bool:
         return False
 
 
-def send_after_commit(group: str, payload: dict[str, Any]) -> None:
+def send_after_commit(group: str, payload: dict[str, Any], supersedes: str | None = None) -> None:
     """Send once the current transaction commits (at once outside one); a failed send is logged, not raised."""
-    on_commit_send(f"event {payload.get('type')}", group, lambda: deliver(group, payload))
+    on_commit_send(f"event {payload.get('type')}", group, lambda: deliver(group, payload, supersedes))
 
 
 def close_sockets_after_commit(group: str, code: int) -> None:

@@ -175,9 +175,10 @@ def finish(run: JobRun, progress: Progress, interrupted: bool = False, result: d
 def announce(run: JobRun) -> None:
     """Send a run's progress to its watchers (and to its owner's dashboard), after commit."""
     event = progress_event(run)
-    send_after_commit(run_group(run.pk), event)
+    steps = f"run.{run.pk}.progress"  # each step, and the end, makes the one before it stale
+    send_after_commit(run_group(run.pk), event, steps)
     if run.user_id:
-        send_after_commit(user_group(run.user_id), event)
+        send_after_commit(user_group(run.user_id), event, steps)
 
 
 def fail(run: JobRun, exc: BaseException) -> JobRun:

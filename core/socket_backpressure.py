@@ -13,19 +13,15 @@ import logging
 
 from daphne import ws_protocol
 
+from core.socket_frames import FrameWritingProtocol, unsent_bytes
+
 log = logging.getLogger(__name__)
 
 MAX_WAITING_MESSAGES = 64  # a person's page sends one ping in a while; a queue this deep is a flood
 MAX_UNSENT_BYTES = 1024 * 1024  # a dashboard event is a few kilobytes
 
 
-def unsent_bytes(transport) -> int:
-    """Bytes a Twisted TCP transport holds for a peer that has not taken them (its write buffers)."""
-    written = len(getattr(transport, "dataBuffer", b"")) - getattr(transport, "offset", 0)
-    return written + getattr(transport, "_tempDataLen", 0)
-
-
-class BoundedWebSocketProtocol(ws_protocol.WebSocketProtocol):
+class BoundedWebSocketProtocol(FrameWritingProtocol):
     """Daphne's WebSocket protocol, dropping a connection whose queues go past their bounds.
 
     (Not daphne's `muted`: a muted protocol never tells the application it disconnected.)"""

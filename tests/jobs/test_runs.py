@@ -91,7 +91,11 @@ def test_progress_is_stored_on_the_run_and_events_go_out_after_commit(
 ):
     ada = person_in("ada", "UTC")
     sent = []
-    monkeypatch.setattr(core.events, "deliver", lambda group, payload: sent.append((group, payload)) or True)
+    monkeypatch.setattr(
+        core.events,
+        "deliver",
+        lambda group, payload, supersedes=None: sent.append((group, payload, supersedes)) or True,
+    )
 
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         sweep(MORNING)
@@ -99,10 +103,13 @@ def test_progress_is_stored_on_the_run_and_events_go_out_after_commit(
     run = JobRun.objects.get(job="daily_gcode")
     assert run.progress == {"state": "done", "step": "daily_gcode", "percent": 100, "message": "1 done, 0 failed"}
     assert callbacks  # every event waited for its transaction
-    to_ada = [p for g, p in sent if g == f"user.{ada.pk}"]
+    to_ada = [p for g, p, _ in sent if g == f"user.{ada.pk}"]
     assert [p["type"] for p in to_ada] == ["gcode.new", "job.progress"]  # patch notes come at 05:00
     assert to_ada[0]["date"] == DailyGCode.objects.get(user=ada).date.isoformat()  # a signal: the page fetches the rest
-    assert any(g == f"run.{run.pk}" and p["state"] == "done" for g, p in sent)
+    assert any(g == f"run.{run.pk}" and p["state"] == "done" for g, p, _ in sent)
+    # Only the newest of a run's steps matters to a socket that is behind; a new G-Code is never dropped.
+    assert {s for g, _, s in sent if g == f"run.{run.pk}"} == {f"run.{run.pk}.progress"}
+    assert {s for _, p, s in sent if p["type"] == "gcode.new"} == {None}
 
 
 def test_cleanup_removes_exactly_what_retention_says_and_keeps_pinned_records(person_in, settings):

@@ -102,3 +102,35 @@ def test_events_reach_only_their_owner(owner, stranger):
     received, stranger_got_nothing = asyncio.run(scenario())
     assert received == {"type": "gcode.updated", "score": 64}
     assert stranger_got_nothing
+
+
+def test_events_sent_while_the_socket_connects_arrive_after_it_is_accepted_in_order(owner):
+    cookie = session_cookie_for(owner)
+
+    async def scenario():
+        ws = communicator(ORIGIN, cookie)
+        await ws.connect()
+        layer = get_channel_layer()
+        for n in range(3):
+            await layer.group_send(user_group(owner.pk), {"type": "dashboard.event", "text": json.dumps({"n": n})})
+        received = [await ws.receive_json_from(timeout=2) for _ in range(3)]
+        await ws.disconnect()
+        return received
+
+    assert asyncio.run(scenario()) == [{"n": 0}, {"n": 1}, {"n": 2}]
+
+
+def test_a_relayed_event_that_breaks_is_logged_and_closes_the_socket_as_daphne_would(owner, caplog):
+    cookie = session_cookie_for(owner)
+
+    async def scenario():
+        ws = communicator(ORIGIN, cookie)
+        await ws.connect()
+        await get_channel_layer().group_send(user_group(owner.pk), {"type": "dashboard.event"})  # no text, no payload
+        closed = await ws.receive_output(timeout=2)
+        await ws.disconnect()
+        return closed
+
+    closed = asyncio.run(scenario())
+    assert closed == {"type": "websocket.close", "code": 1011}
+    assert "relaying an event to socket" in caplog.text
