@@ -2,7 +2,8 @@
 
 import os
 
-from django.core.asgi import get_asgi_application
+# Django's handler, with long-lived request threads: each keeps its database connection between requests.
+from core.request_threads import get_asgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gcode_site.settings")
 django_asgi_app = get_asgi_application()
