@@ -16,8 +16,8 @@ MIDDLEWARE: list[str] = []
 DATABASES: dict = {}
 ROOT_URLCONF = "bench.bare_settings"
 USE_TZ = True
-# The site's handler and its request threads (core/request_threads.py), as many as the site has.
-REQUEST_THREADS = int(os.environ.get("REQUEST_THREADS", "8"))
+# The site's handler (core/request_threads.py) with as many request threads as the site has by default.
+REQUEST_THREADS = int(os.environ.get("REQUEST_THREADS", "16"))
 
 
 def bare(request: HttpRequest) -> HttpResponse:

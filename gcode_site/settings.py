@@ -120,7 +120,7 @@ DATABASES = {
 }
 # Threads that run requests' Django code, each lent to one request at a time; a request that finds them all
 # busy waits for one. Each keeps a database connection (on PostgreSQL: this many per server process at most).
-REQUEST_THREADS = env.int("REQUEST_THREADS", default=8)
+REQUEST_THREADS = env.int("REQUEST_THREADS", default=16)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the scheduler write while pages read; a busy timeout instead of "database is locked".
     DATABASES["default"]["OPTIONS"] = {
