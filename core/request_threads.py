@@ -10,8 +10,10 @@ one request to the next, and Django's request signals look after it as before: `
 one, `CONN_HEALTH_CHECKS` replaces a broken one at its next use, and one left in a transaction or after an
 error it cannot recover from is closed at the request's end.
 
-Only the choice of thread differs from Django's handler: a request still runs its code in one thread from
-start to finish (a streaming response's iterator included), and its tasks end before the thread is given back.
+Otherwise it is Django's handler: a request still runs its code in one thread from start to finish (a streaming
+response's iterator included), and its tasks end before the thread is given back. One more difference: the
+client's leaving ends the request's listening task without an exception (`listen_for_disconnect`), so that a
+request's objects are freed when it ends rather than by the garbage collector.
 """
 
 import asyncio
@@ -47,6 +49,18 @@ class RequestThreadsHandler(ASGIHandler):
                 await self.handle(scope, receive, send)
         finally:
             self._give_back(thread)
+
+    async def listen_for_disconnect(self, receive: Any) -> None:
+        """As Django's, but the client's leaving ends the task instead of raising `RequestAborted`.
+
+        `handle()` cancels the view either way when this task ends first. When it ends after the answer (daphne
+        says the client is gone once a response is complete), Django's exception, re-raised and ignored in
+        `handle()`, tied the request, its answer and the tasks into a reference cycle through its traceback:
+        each request left its objects to the garbage collector instead of freeing them at once.
+        """
+        message = await receive()
+        if message["type"] != "http.disconnect":
+            raise AssertionError(f"Invalid ASGI message after request body: {message['type']}")
 
     async def _borrow(self) -> ThreadPoolExecutor:
         if self._idle:

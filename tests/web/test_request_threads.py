@@ -5,6 +5,7 @@ calls it as daphne does (an ASGI scope, receive and send) on an event loop of it
 """
 
 import asyncio
+import gc
 import threading
 from collections.abc import Iterator
 
@@ -207,6 +208,25 @@ def test_a_streaming_answer_is_produced_in_its_request_thread_on_its_connection(
     assert len(set(body.rstrip(";").split(";"))) == 1
     assert body.startswith("request")
     assert len(opened) == 1
+
+
+def test_a_request_is_freed_when_it_ends_not_left_to_the_garbage_collector(one_thread):
+    async def probes() -> None:
+        for _ in range(3):
+            await get(one_thread, "/healthz")  # the client says it is gone once it has the answer, as daphne does
+
+    gc.collect()
+    gc.set_debug(gc.DEBUG_SAVEALL)  # what a collection finds is kept in gc.garbage instead of freed
+    try:
+        asyncio.run(probes())
+        gc.collect()
+        left = [type(thing).__name__ for thing in gc.garbage]
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+
+    assert "ASGIRequest" not in left
+    assert "HttpResponse" not in left
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="a database server that drops a session: PostgreSQL")
