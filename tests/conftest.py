@@ -1,13 +1,26 @@
 """Fixtures shared by the whole suite: people by role, and the ephemeris in use."""
 
 import pytest
+from asgiref.sync import SyncToAsync
 from django.conf import settings
+from django.db import connections
 
 from core.astro import ephemeris
 from core.models import User
 from tests.support.ephemeris import use_ephemeris
 from tests.support.fake_gemini import FakeGemini
 from tests.support.people import PASSWORD, londoner
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """pytest-django's test database, and before it is dropped, the connection of asgiref's one shared thread.
+
+    Socket tests run their consumers' database calls in that thread; with `CONN_MAX_AGE` it keeps its connection
+    between calls, as the site's threads do, and PostgreSQL refuses to drop a database someone is connected to.
+    """
+    yield
+    SyncToAsync.single_thread_executor.submit(connections.close_all).result()
 
 
 @pytest.fixture
