@@ -3,6 +3,8 @@
 `bench_web.py` serves `bench.bare_asgi:application` with these settings; it is never part of the site.
 """
 
+import os
+
 from django.http import HttpRequest, HttpResponse
 from django.urls import path
 
@@ -14,6 +16,8 @@ MIDDLEWARE: list[str] = []
 DATABASES: dict = {}
 ROOT_URLCONF = "bench.bare_settings"
 USE_TZ = True
+# The site's handler (core/request_threads.py) with as many request threads as the site has by default.
+REQUEST_THREADS = int(os.environ.get("REQUEST_THREADS", "16"))
 
 
 def bare(request: HttpRequest) -> HttpResponse:

@@ -5,7 +5,8 @@ on this machine (absolute figures follow the machine and its load; the ratios ar
 the throughputs compared are measured in turns, three rounds each, and their medians compared).
 
 - Throughput at 32 connections of a bare Django view (bench/bare_settings.py: no middleware, no
-  database) under the same daphne, of `/healthz`, and of a signed-in person's dashboard; p99 at 8
+  database) under the same daphne and the site's own handler (core/request_threads.py, as many request
+  threads: bench/bare_asgi.py), of `/healthz`, and of a signed-in person's dashboard; p99 at 8
   connections; the database queries of each page.
 - Recalculate click (the POST) to `gcode.new` on the person's dashboard socket, with the local engine.
 - 5,000 dashboard sockets on one process (one person's, the bench raises the sockets-per-person limit): one

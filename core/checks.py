@@ -23,3 +23,17 @@ def check_secret_key_is_not_public(app_configs, **kwargs) -> list[Error]:
             id="gcode.E001",
         )
     ]
+
+
+@register(deploy=False)
+def check_request_threads(app_configs, **kwargs) -> list[Error]:
+    """At least one thread must serve requests (core/request_threads.py); daphne would refuse to start."""
+    if settings.REQUEST_THREADS >= 1:
+        return []
+    return [
+        Error(
+            f"REQUEST_THREADS is {settings.REQUEST_THREADS}: no thread would serve a request.",
+            hint="Set REQUEST_THREADS to 1 or more (16 by default; each keeps a database connection).",
+            id="gcode.E002",
+        )
+    ]

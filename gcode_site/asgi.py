@@ -1,8 +1,10 @@
 """ASGI entry point: HTTP and WebSockets (session auth; the consumers check the Origin, scheme and port)."""
 
+import gc
 import os
 
-from django.core.asgi import get_asgi_application
+# Django's handler, with long-lived request threads: each keeps its database connection between requests.
+from core.request_threads import get_asgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gcode_site.settings")
 django_asgi_app = get_asgi_application()
@@ -31,3 +33,9 @@ application = LoopRecordingApplication(
         }
     )
 )
+
+# What is loaded by now lives as long as the process: kept out of the garbage collector's full collections,
+# which then scan only what came since. Under load they run every second or so (the server leaves reference
+# cycles behind with each request), and over this heap each one held every thread for 70-180 ms. (A collection
+# first found nothing to free here, and cost 0.1 s of start-up.)
+gc.freeze()

@@ -109,12 +109,18 @@ TEMPLATES = [
 
 FORM_RENDERER = "core.form_renderer.SiteFormRenderer"
 
+# Connections are kept between requests (each request thread keeps its own: core/request_threads.py) for
+# DATABASE_CONN_MAX_AGE seconds, and one that broke meanwhile (a PostgreSQL restart) is replaced at its next use.
 DATABASES = {
     "default": dj_database_url.parse(
         env.str("DATABASE_URL", default="") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=env.int("DATABASE_CONN_MAX_AGE", default=0),
+        conn_max_age=env.int("DATABASE_CONN_MAX_AGE", default=600),
+        conn_health_checks=True,
     )
 }
+# Threads that run requests' Django code, each lent to one request at a time; a request that finds them all
+# busy waits for one. Each keeps a database connection (on PostgreSQL: this many per server process at most).
+REQUEST_THREADS = env.int("REQUEST_THREADS", default=16)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the scheduler write while pages read; a busy timeout instead of "database is locked".
     DATABASES["default"]["OPTIONS"] = {

@@ -1,8 +1,10 @@
 """Fixtures shared by the whole suite: people by role, the ephemeris in use, and an empty cache."""
 
 import pytest
+from asgiref.sync import SyncToAsync
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connections
 
 from core.astro import ephemeris
 from core.models import User
@@ -17,6 +19,17 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """pytest-django's test database, and before it is dropped, the connection of asgiref's one shared thread.
+
+    Socket tests run their consumers' database calls in that thread; with `CONN_MAX_AGE` it keeps its connection
+    between calls, as the site's threads do, and PostgreSQL refuses to drop a database someone is connected to.
+    """
+    yield
+    SyncToAsync.single_thread_executor.submit(connections.close_all).result()
 
 
 @pytest.fixture

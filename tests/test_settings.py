@@ -84,3 +84,12 @@ def test_settings_create_the_log_folder_when_missing(tmp_path):
 
     assert result.returncode == 0, result.stderr
     assert log_dir.is_dir()
+
+
+def test_no_request_threads_is_refused_by_check(tmp_path):
+    env = example_environment()
+    env.update(LOG_DIR=str(tmp_path), SECRET_KEY=secrets.token_urlsafe(50), REQUEST_THREADS="0")
+    result = run_manage("check", env=env)
+
+    assert result.returncode != 0
+    assert "gcode.E002" in result.stderr
