@@ -10,6 +10,7 @@ import threading
 from collections.abc import Iterator
 
 import pytest
+from asgiref.sync import AsyncToSync
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection, connections, transaction
 from django.db.backends.signals import connection_created
@@ -242,3 +243,21 @@ def test_a_connection_the_database_dropped_is_replaced_before_the_next_request_u
     after = asyncio.run(backend_pid())
 
     assert after != before
+
+
+def test_the_middleware_and_the_view_run_in_the_request_thread_without_a_trip_back_to_the_event_loop(
+    one_thread, monkeypatch
+):
+    """Django's async chain went back to the event loop around the innermost middleware and the view."""
+    trips: list[object] = []
+    to_loop = AsyncToSync.__call__
+
+    def counted(self, *args, **kwargs):
+        trips.append(self.awaitable)
+        return to_loop(self, *args, **kwargs)
+
+    monkeypatch.setattr(AsyncToSync, "__call__", counted)
+    status, _ = asyncio.run(get(one_thread, "/backend"))
+
+    assert status == 200
+    assert trips == []
