@@ -166,6 +166,15 @@ STORAGES = {
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Django's cache, in each process's memory: rate counts, kept pages and readings, forecasts. Room for a few
+# thousand entries (Django's default is 300), so a busy day's kept pages do not push out the rate counts.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": env.int("CACHE_MAX_ENTRIES", default=5000)},
+    }
+}
+
 # --- Channels -------------------------------------------------------------------------
 CHANNEL_LAYER = env.str("CHANNEL_LAYER", default="memory")
 if CHANNEL_LAYER == "redis":
