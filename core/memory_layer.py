@@ -16,6 +16,7 @@ a run reports its steps gets the newest step, not each one, and gets the G-Code 
 import asyncio
 import time
 from collections import deque
+from collections.abc import Callable
 from contextlib import suppress
 from copy import deepcopy
 from typing import Any
@@ -69,11 +70,12 @@ class Mailbox(asyncio.Queue):
         return self.empty() and not self.receivers
 
 
-def copy_for_receiver(message: dict[str, Any]) -> dict[str, Any]:
-    """A copy each receiver may change: a shallow one when every value is immutable (an event's encoded text)."""
+def receivers_copy(message: dict[str, Any]) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    """How to copy the message for each receiver, so that each may change its own: shallow when every value is
+    immutable (an event's encoded text), else deep. Decided once for all the members of a group."""
     if all(isinstance(value, SCALARS) for value in message.values()):
-        return dict(message)
-    return deepcopy(message)
+        return dict
+    return deepcopy
 
 
 class OneProcessChannelLayer(InMemoryChannelLayer):
@@ -113,7 +115,7 @@ class OneProcessChannelLayer(InMemoryChannelLayer):
         assert isinstance(message, dict), "message is not a dict"
         self.require_valid_channel_name(channel)
         assert "__asgi_channel__" not in message
-        self.put(channel, copy_for_receiver(message), time.time() + self.expiry)
+        self.put(channel, receivers_copy(message)(message), time.time() + self.expiry)
 
     def put(self, channel: str, message: dict[str, Any], expires: float) -> None:
         try:
@@ -143,9 +145,9 @@ class OneProcessChannelLayer(InMemoryChannelLayer):
         assert isinstance(message, dict), "Message is not a dict"
         self.require_valid_group_name(group)
         self._clean_expired()
-        shallow = all(isinstance(value, SCALARS) for value in message.values())
+        copy = receivers_copy(message)
         expires = time.time() + self.expiry
         for channel in list(self.groups.get(group, ())):
             # As in Channels' layer, a socket that stopped reading (its queue full) misses the message.
             with suppress(ChannelFull):  # puts without waiting: no task per member is needed
-                self.put(channel, dict(message) if shallow else deepcopy(message), expires)
+                self.put(channel, copy(message), expires)

@@ -35,10 +35,6 @@ class RequestThreadsHandler(ASGIHandler):
         if threads < 1:
             raise ValueError(f"REQUEST_THREADS must be at least 1, not {threads}")
         super().__init__()
-        # The middleware chain built as under WSGI: the middleware and the view run in the request's thread in
-        # one go. (Django's async chain, with sync middleware, went from the thread to the event loop and back
-        # around the innermost middleware and again into the thread for the view: two more trips per page.)
-        self.load_middleware(is_async=False)
         # One worker each: a request's sync calls must all run in the same thread, one at a time.
         self.threads = [ThreadPoolExecutor(max_workers=1, thread_name_prefix="request") for _ in range(threads)]
         # A stack: the thread used last is lent next, so few connections are kept warm when traffic is light.
@@ -54,6 +50,13 @@ class RequestThreadsHandler(ASGIHandler):
                 await self.handle(scope, receive, send)
         finally:
             self._give_back(thread)
+
+    def load_middleware(self, is_async: bool = False) -> None:
+        """The middleware chain built as under WSGI, whatever `ASGIHandler.__init__` asks: the middleware and
+        the view run in the request's thread in one go. (Django's async chain, with sync middleware, went from
+        the thread to the event loop and back around the innermost middleware and again into the thread for
+        the view: two more trips per page.)"""
+        super().load_middleware(is_async=False)
 
     async def get_response_async(self, request: HttpRequest) -> HttpResponseBase:
         """The sync chain's answer (`BaseHandler.get_response`), from the request's thread."""
