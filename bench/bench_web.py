@@ -97,10 +97,17 @@ def raise_file_limit(wanted: int) -> int:
     return resource.getrlimit(resource.RLIMIT_NOFILE)[0]
 
 
+CSRF_SECRET = "b" * 32  # an unmasked secret is a valid token when the cookie holds the same
+
+
+def signed_in_cookie(prepared: dict) -> str:
+    """The cookies a signed-in browser sends: its session, and the CSRF cookie the site set when it signed in."""
+    return f"sessionid={prepared['session']}; csrftoken={CSRF_SECRET}"
+
+
 def csrf_post(port: int, path: str, cookie: str) -> bytes:
-    token = "b" * 32  # an unmasked secret is a valid token when the cookie holds the same
-    return request_bytes(path, port, f"{cookie}; csrftoken={token}", "POST",
-                         f"X-CSRFToken: {token}\r\nAccept: application/json\r\nContent-Length: 0")  # fmt: skip
+    return request_bytes(path, port, cookie, "POST",
+                         f"X-CSRFToken: {CSRF_SECRET}\r\nAccept: application/json\r\nContent-Length: 0")  # fmt: skip
 
 
 async def recalculate_to_event(port: int, cookie: str, times: int) -> list[float]:
@@ -197,7 +204,7 @@ def start_up(env: dict[str, str], prepared: dict) -> None:
 
 
 def throughput(env: dict[str, str], prepared: dict) -> None:
-    cookie = f"sessionid={prepared['session']}"
+    cookie = signed_in_cookie(prepared)
     bare = daphne(env, BARE_APP, probe="/bare")
     server = daphne(env)
     try:
@@ -231,7 +238,7 @@ def throughput(env: dict[str, str], prepared: dict) -> None:
 
 
 def many_sockets(env: dict[str, str], prepared: dict) -> None:
-    cookie = f"sessionid={prepared['session']}"
+    cookie = signed_in_cookie(prepared)
     server = daphne(env)
     try:
         opened, retries, delays, per_socket = asyncio.run(fan_out(server, cookie, SOCKETS))
@@ -252,7 +259,7 @@ def multi_process(env: dict[str, str], prepared: dict) -> None:
         row("multi-process recipe", f"not measured: no Redis at {REDIS_URL} (set BENCH_REDIS_URL)")
         return
     env = {**env, "CHANNEL_LAYER": "redis", "REDIS_URL": REDIS_URL, "SCHEDULER_AUTOSTART": "false"}
-    cookie = f"sessionid={prepared['session']}"
+    cookie = signed_in_cookie(prepared)
     dawn = f"sessionid={add_dawn(env)}"
     servers = [daphne(env) for _ in range(2)]
     try:

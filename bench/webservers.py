@@ -66,7 +66,7 @@ def person(name, zone, daily):
         birth_time=dt.time(14, 30), birth_place="London", birth_latitude=51.50853, birth_longitude=-0.12574,
         birth_timezone="Europe/London", schedule_timezone=zone, daily_gcode_enabled=daily)
     session = SessionStore()
-    session.update({SESSION_KEY: str(user.pk), BACKEND_SESSION_KEY: "django.contrib.auth.backends.ModelBackend",
+    session.update({SESSION_KEY: str(user.pk), BACKEND_SESSION_KEY: "core.auth.PersonBackend",
                     HASH_SESSION_KEY: user.get_session_auth_hash()})
     session.create()
     return user, session.session_key

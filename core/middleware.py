@@ -5,6 +5,7 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 
 from core.views.health import healthz
 
@@ -31,7 +32,9 @@ class HealthCheckMiddleware:
 class PersonTimezoneMiddleware:
     """Activate the person's schedule zone, so every datetime a template shows is their local time.
 
-    Anonymous visitors see the server's zone (settings.TIME_ZONE).
+    Anonymous visitors see the server's zone (settings.TIME_ZONE). The person is loaded here (their zone), so
+    `request.user` becomes them rather than Django's lazy stand-in, as `login()` leaves it: each attribute the
+    page reads no longer goes through the stand-in (about a microsecond each, and a kept page reads dozens).
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
@@ -39,6 +42,9 @@ class PersonTimezoneMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = getattr(request, "user", None)
+        if isinstance(user, SimpleLazyObject):
+            user.is_authenticated  # noqa: B018  (loads the person, or AnonymousUser)
+            request.user = user = user._wrapped
         if user is not None and user.is_authenticated and user.schedule_timezone:
             timezone.activate(zoneinfo.ZoneInfo(user.schedule_timezone))
         else:

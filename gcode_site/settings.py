@@ -259,7 +259,8 @@ PERMISSIONS_POLICY = (
 )
 
 # --- Login throttling (django-axes) and registration limits ------------------------------
-AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+# Django's ModelBackend, the signed-in person read with one prepared query (core/auth.py).
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "core.auth.PersonBackend"]
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = dt.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))  # the lock ends by itself
 # Either a username or an address that fails too often is locked, each on its own.

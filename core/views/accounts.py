@@ -12,6 +12,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils.decorators import method_decorator
 from django.views.generic import CreateView, UpdateView
 
+from core import auth
 from core.forms import BirthDataForm, RegistrationForm
 from core.models import User
 from core.services.charts import recompute_natal_chart
@@ -46,7 +47,7 @@ class RegisterView(CreateView[User, RegistrationForm]):
         response = super().form_valid(form)
         assert self.object is not None  # saved by form_valid
         hit(self.throttle_name(), REGISTRATION_WINDOW_SECONDS)
-        login(self.request, self.object, backend="django.contrib.auth.backends.ModelBackend")
+        login(self.request, self.object, backend=auth.PATH)
         messages.success(self.request, f"Welcome, {self.object.username}.")
         if self.object.has_birth_data:
             recompute_natal_chart(self.object)

@@ -8,10 +8,11 @@ date, the site's templates and static files), never from a flag someone must rem
 version makes a new key, and a kept page can never be stale or another person's.
 
 The CSRF token is per request (masked anew each time, and a new login rotates the secret): the page is kept
-with a slot where each token goes, and each request fills in its own.
+with a slot where each token goes, and each request fills in its own (`core/csrf.py`).
 """
 
 import hashlib
+import operator
 import secrets
 from collections.abc import Callable, Iterable
 from functools import cache as once
@@ -22,8 +23,8 @@ from django.contrib.messages import get_messages
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
-from django.middleware.csrf import get_token
 
+from core.csrf import get_token
 from core.models import User
 
 KEPT_PAGE_SECONDS = 24 * 3600  # a key names one version of the page: the time only bounds the memory
@@ -54,7 +55,12 @@ _release_of_this_process = once(_templates_and_static)
 
 def person_version(user: User) -> str:
     """Every stored value of the person (name, staff, zones, birth data, settings): any change makes a new key."""
-    return "|".join(repr(getattr(user, field.attname)) for field in user._meta.concrete_fields)
+    return repr(_person_values()(user))
+
+
+@once
+def _person_values() -> Callable[[User], tuple]:
+    return operator.attrgetter(*(field.attname for field in User._meta.concrete_fields))
 
 
 def page_key(name: str, user: User, versions: Iterable[object]) -> str:
