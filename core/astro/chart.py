@@ -2,8 +2,9 @@
 
 import datetime as dt
 from bisect import bisect_right
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import NamedTuple
 
 from core.astro import ephemeris
@@ -102,12 +103,28 @@ class Balance:
 
 @dataclass(frozen=True)
 class NatalChart:
+    """Positions, houses and notes, computed with the chart; its aspects and balance on first use.
+
+    A caller that needs only positions (the daily G-Code, a progressed chart's quotidian base)
+    does not pay for the aspect search and the balance; every other caller reads the same values
+    as if they had been computed up front, since they depend on the fields alone.
+    """
+
     request: ChartRequest
     points: tuple[ChartPoint, ...]
     houses: Houses | None
-    aspects: tuple[Aspect, ...]
-    balance: Balance
     notes: tuple[str, ...]
+    # The points that take part in aspects (`aspect_points`): for most charts the points themselves.
+    aspect_points: tuple[ChartPoint, ...] = field(repr=False)
+
+    @cached_property
+    def aspects(self) -> tuple[Aspect, ...]:
+        """Every aspect between the aspect points under the request's orbs, closest to exact first."""
+        return tuple(aspects_within(self.aspect_points, self.request.orbs))
+
+    @cached_property
+    def balance(self) -> Balance:
+        return balance_of(self.points)
 
     def point(self, name: str) -> ChartPoint:
         return next(p for p in self.points if p.name == name)
@@ -180,7 +197,7 @@ def houses_finder(houses: Houses | None) -> Callable[[float], int | None]:
     return lambda longitude: bisect_right(offsets, (longitude - first) % 360.0)  # `house_of`, its cusps read once
 
 
-def balance_of(points: list[ChartPoint]) -> Balance:
+def balance_of(points: Iterable[ChartPoint]) -> Balance:
     """Weighted count of points per element and modality (luminaries and Ascendant count double)."""
     members: tuple[list[tuple[str, int]], ...] = ([], [], [], [], [], [], [])  # one per BALANCE_GROUPS
     totals = [0, 0, 0, 0, 0, 0, 0]
@@ -216,15 +233,20 @@ def compute_natal_chart(request: ChartRequest) -> NatalChart:
         points += angle_points(houses)
     if request.south_node or request.part_of_fortune:
         points += derived_points(request, points, houses, houses_finder(houses))
-    # Without a birth time the Moon may be anywhere in a 13° arc: no aspects claimed for it.
-    # The South Node's aspects mirror the North Node's: listing both says the same thing twice.
+    placed = tuple(points)
+    return NatalChart(request, placed, houses, chart_notes(request, houses, bodies), aspect_points(request, placed))
+
+
+def aspect_points(request: ChartRequest, points: tuple[ChartPoint, ...]) -> tuple[ChartPoint, ...]:
+    """The points whose aspects a chart lists.
+
+    Without a birth time the Moon may be anywhere in a 13° arc: no aspects claimed for it.
+    The South Node's aspects mirror the North Node's: listing both says the same thing twice.
+    """
     time_known = request.time_known
-    aspect_points = points
     if request.south_node or not time_known:
-        aspect_points = [p for p in points if p.name != "South Node" and degree_claimed(p.name, time_known)]
-    aspects = aspects_within(aspect_points, request.orbs)
-    notes = chart_notes(request, houses, bodies)
-    return NatalChart(request, tuple(points), houses, tuple(aspects), balance_of(points), notes)
+        return tuple([p for p in points if p.name != "South Node" and degree_claimed(p.name, time_known)])
+    return points
 
 
 def chart_notes(request: ChartRequest, houses: Houses | None, bodies: list[Body]) -> tuple[str, ...]:

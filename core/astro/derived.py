@@ -11,8 +11,7 @@ import math
 import swisseph as swe
 
 from core.astro import ephemeris
-from core.astro.aspects import aspects_within
-from core.astro.chart import ChartPoint, ChartRequest, NatalChart, angle_points, balance_of, houses_finder
+from core.astro.chart import ChartPoint, ChartRequest, NatalChart, angle_points, houses_finder
 from core.astro.houses import Houses, with_fallback
 from core.astro.points import degree_claimed
 from core.astro.zodiac import normalize, signed_difference
@@ -63,9 +62,8 @@ def assemble(request: ChartRequest, bodies: list[ChartPoint], houses: Houses | N
         points += angle_points(houses)
         if houses.note:
             notes = [*notes, houses.note]
-    aspect_points = [p for p in points if degree_claimed(p.name, request.time_known)]
-    aspects = aspects_within(aspect_points, request.orbs)
-    return NatalChart(request, tuple(points), houses, tuple(aspects), balance_of(points), tuple(notes))
+    aspect_points = tuple([p for p in points if degree_claimed(p.name, request.time_known)])
+    return NatalChart(request, tuple(points), houses, tuple(notes), aspect_points)
 
 
 def composite_chart(a: NatalChart, b: NatalChart) -> NatalChart:

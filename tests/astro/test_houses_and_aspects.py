@@ -7,7 +7,7 @@ import pytest
 
 from core.astro import ephemeris
 from core.astro.aspects import NATAL_ORBS, OrbPolicy, Point, aspect_between, aspects_within
-from core.astro.chart import ChartRequest, compute_natal_chart
+from core.astro.chart import ChartRequest, balance_of, compute_natal_chart
 from core.astro.houses import HOUSE_SYSTEMS, HouseSystemError, compute_houses, house_of
 from core.astro.places import PlaceError
 from core.astro.zodiac import format_degree_minute, sign_of
@@ -206,3 +206,24 @@ def test_regiomontanus_keeps_its_own_cusps_where_the_midheaven_is_above_the_hori
     assert houses.system == "R"
     assert not houses.note
     assert house_of(houses.midheaven + 1e-7, houses.cusps) == 10
+
+
+@pytest.mark.parametrize(
+    "request_",
+    [
+        LONDON_1990,
+        TROMSO_DECEMBER,
+        ChartRequest(LONDON_1990.instant, 51.5, -0.12, time_known=False, south_node=True, part_of_fortune=True),
+        ChartRequest(LONDON_1990.instant, 51.5, -0.12, orbs=OrbPolicy(include_minor=True), lilith="mean"),
+    ],
+)
+def test_aspects_and_balance_computed_on_first_use_match_the_points(request_):
+    chart = compute_natal_chart(request_)
+    claimed = [p for p in chart.points if p.name != "South Node" and (request_.time_known or p.name != "Moon")]
+
+    assert "aspects" not in chart.__dict__  # nothing computed yet
+    assert "balance" not in chart.__dict__
+    assert chart.aspects == tuple(aspects_within(claimed, request_.orbs))
+    assert chart.aspects is chart.aspects  # computed once
+    assert chart.balance == balance_of(list(chart.points))
+    assert chart == compute_natal_chart(request_)
