@@ -17,7 +17,7 @@ DATABASES: dict = {}
 ROOT_URLCONF = "bench.bare_settings"
 USE_TZ = True
 # The site's handler (core/request_threads.py) with as many request threads as the site has by default.
-REQUEST_THREADS = int(os.environ.get("REQUEST_THREADS", "16"))
+REQUEST_THREADS = int(os.environ.get("REQUEST_THREADS", "4"))
 
 
 def bare(request: HttpRequest) -> HttpResponse:

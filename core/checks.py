@@ -33,7 +33,7 @@ def check_request_threads(app_configs, **kwargs) -> list[Error]:
     return [
         Error(
             f"REQUEST_THREADS is {settings.REQUEST_THREADS}: no thread would serve a request.",
-            hint="Set REQUEST_THREADS to 1 or more (16 by default; each keeps a database connection).",
+            hint="Set REQUEST_THREADS to 1 or more (4 by default; each keeps a database connection).",
             id="gcode.E002",
         )
     ]

@@ -120,7 +120,9 @@ DATABASES = {
 }
 # Threads that run requests' Django code, each lent to one request at a time; a request that finds them all
 # busy waits for one. Each keeps a database connection (on PostgreSQL: this many per server process at most).
-REQUEST_THREADS = env.int("REQUEST_THREADS", default=16)
+# Four: the interpreter runs one thread's Python at a time, so more threads do not serve pages that compute
+# any faster, and each one more running costs thread switches (README: How a request is served).
+REQUEST_THREADS = env.int("REQUEST_THREADS", default=4)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the scheduler write while pages read; a busy timeout instead of "database is locked".
     DATABASES["default"]["OPTIONS"] = {
