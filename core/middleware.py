@@ -2,6 +2,7 @@
 
 import zoneinfo
 from collections.abc import Callable
+from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
@@ -43,8 +44,9 @@ class PersonTimezoneMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = getattr(request, "user", None)
         if isinstance(user, SimpleLazyObject):
-            user.is_authenticated  # noqa: B018  (loads the person, or AnonymousUser)
-            request.user = user = user._wrapped
+            stand_in: Any = user
+            stand_in.is_authenticated  # noqa: B018  (loads the person, or AnonymousUser)
+            request.user = user = stand_in._wrapped
         if user is not None and user.is_authenticated and user.schedule_timezone:
             timezone.activate(zoneinfo.ZoneInfo(user.schedule_timezone))
         else:

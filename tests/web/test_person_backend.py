@@ -8,6 +8,7 @@ from types import SimpleNamespace
 import pytest
 from django.apps import apps
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.sessions.models import Session
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -118,3 +119,12 @@ def test_the_renaming_is_undone_when_the_migration_is_reversed():
     key = session_for(londoner("ada"), auth.PATH)
     renaming.rename_back(apps, SimpleNamespace(connection=connection))
     assert SessionStore(key).load()[BACKEND_SESSION_KEY] == renaming.OLD
+
+
+def test_a_page_reads_the_person_itself_not_djangos_lazy_stand_in(client):
+    client.force_login(londoner("ada"))
+    signed_in = client.get(reverse("settings")).wsgi_request.user
+    assert type(signed_in) is User and signed_in.username == "ada"
+
+    client.logout()
+    assert type(client.get(reverse("login")).wsgi_request.user) is AnonymousUser
