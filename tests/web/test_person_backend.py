@@ -124,7 +124,8 @@ def test_the_renaming_is_undone_when_the_migration_is_reversed():
 def test_a_page_reads_the_person_itself_not_djangos_lazy_stand_in(client):
     client.force_login(londoner("ada"))
     signed_in = client.get(reverse("settings")).wsgi_request.user
-    assert type(signed_in) is User and signed_in.username == "ada"
+    assert type(signed_in) is User
+    assert signed_in.username == "ada"
 
     client.logout()
     assert type(client.get(reverse("login")).wsgi_request.user) is AnonymousUser
