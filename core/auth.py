@@ -54,6 +54,9 @@ def load_person(user_id: object) -> User | None:
     except ValidationError:
         return None
     alias = router.db_for_read(User)
+    lowest, highest = connections[alias].ops.integer_field_range(User._meta.pk.get_internal_type())
+    if pk is None or not lowest <= pk <= highest:  # the ORM finds nobody for a key its column cannot hold
+        return None
     query = person_query(alias)
     with connections[alias].cursor() as cursor:
         cursor.execute(query.sql, [pk])

@@ -48,7 +48,7 @@ def test_the_person_is_loaded_field_for_field_as_the_orm_loads_them():
     assert User.objects.get(pk=person.pk).first_name == "Augusta"
 
 
-@pytest.mark.parametrize("key", ["999999", "not-a-number", "", None, "1.5"])
+@pytest.mark.parametrize("key", ["999999", "not-a-number", "", None, "1.5", "-1", str(2**63), str(10**30)])
 def test_a_key_that_names_nobody_loads_nobody(key):
     londoner("ada")
     assert auth.load_person(key) is None
