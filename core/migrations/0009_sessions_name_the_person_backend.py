@@ -5,6 +5,8 @@ AUTHENTICATION_BACKENDS; renaming it in each stored session keeps everybody sign
 cannot be read (signed with another SECRET_KEY, or damaged) is left as it is: it signs nobody in either way.
 """
 
+from importlib import import_module
+
 from django.conf import settings
 from django.db import migrations
 
@@ -13,8 +15,6 @@ BACKEND_KEY = "_auth_user_backend"
 
 
 def rename_backend(apps, schema_editor, old=OLD, new=NEW):
-    from importlib import import_module
-
     store = import_module(settings.SESSION_ENGINE).SessionStore()
     Session = apps.get_model("sessions", "Session")
     rows = Session.objects.using(schema_editor.connection.alias)
