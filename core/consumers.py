@@ -10,6 +10,7 @@ import json
 import logging
 from typing import Any
 
+from autobahn.exception import Disconnected
 from channels.consumer import get_handler_name
 from channels.exceptions import StopConsumer
 from channels.generic.websocket import AsyncWebsocketConsumer
@@ -78,6 +79,8 @@ class GroupStreamConsumer(AsyncWebsocketConsumer):
         try:
             while True:
                 await self.dispatch(await self.channel_receive())
+        except Disconnected:  # the browser left while an event was on its way (a page left): nothing to send to
+            return
         except Exception:  # as daphne does with an application's error: logged, and the socket closed
             log.exception("relaying an event to socket %s failed", self.channel_name)
             await self.close(code=CLOSE_INTERNAL_ERROR)

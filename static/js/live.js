@@ -176,9 +176,10 @@
       method: "POST", credentials: "same-origin",
       headers: { "Accept": "application/json", "X-CSRFToken": form.querySelector("[name=csrfmiddlewaretoken]").value }
     }).then(function (response) {
-      return response.json().then(function (body) { return { ok: response.ok, body: body }; });
+      return response.json().then(function (body) { return { ok: response.ok, status: response.status, body: body }; });
     }).then(function (result) {
       if (result.ok) watchRun(result.body.run);
+      else if (result.status === 429) showProgress({ state: "waiting", message: result.body.error });  // not a failure
       else showProgress({ state: "failed", message: result.body.error || "could not start" });
     }).catch(function () {
       showProgress({ state: "failed", message: "you seem to be offline" });

@@ -4,9 +4,10 @@ import asyncio
 import json
 
 import pytest
+from autobahn.exception import Disconnected
 from channels.layers import get_channel_layer
 
-from core.consumers import CLOSE_FORBIDDEN_ORIGIN, CLOSE_UNAUTHENTICATED, user_group
+from core.consumers import CLOSE_FORBIDDEN_ORIGIN, CLOSE_UNAUTHENTICATED, DashboardConsumer, user_group
 from tests.support.sockets import ORIGIN, close_code, communicator, session_cookie_for
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -134,3 +135,22 @@ def test_a_relayed_event_that_breaks_is_logged_and_closes_the_socket_as_daphne_w
     closed = asyncio.run(scenario())
     assert closed == {"type": "websocket.close", "code": 1011}
     assert "relaying an event to socket" in caplog.text
+
+
+def test_an_event_for_a_socket_the_browser_just_left_is_dropped_without_an_error(owner, caplog, monkeypatch):
+    async def browser_gone(self, event):
+        raise Disconnected("Attempt to send on a closed protocol")  # as daphne's protocol says once closed
+
+    monkeypatch.setattr(DashboardConsumer, "dashboard_event", browser_gone)
+    cookie = session_cookie_for(owner)
+
+    async def scenario():
+        ws = communicator(ORIGIN, cookie)
+        await ws.connect()
+        await get_channel_layer().group_send(user_group(owner.pk), {"type": "dashboard.event", "text": "{}"})
+        nothing_sent = await ws.receive_nothing(timeout=0.5)
+        await ws.disconnect()
+        return nothing_sent
+
+    assert asyncio.run(scenario())
+    assert "relaying an event to socket" not in caplog.text

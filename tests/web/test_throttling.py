@@ -34,7 +34,10 @@ def test_five_wrong_passwords_lock_the_account_even_for_the_right_one(client, ow
     locked = log_in(client, "ada", PASSWORD, ip="198.51.100.9")  # another address: the username is locked
 
     assert locked.status_code == 429
-    assert "Too many failed log-ins" in locked.content.decode()
+    page = locked.content.decode()
+    assert "Too many failed log-ins" in page
+    assert "locked for 15 minutes after the last failure" in page  # not "0:15:00"
+    assert f'href="{reverse("password_reset")}"' in page  # the way out that needs nobody
     assert "_auth_user_id" not in client.session
 
 
